@@ -1,0 +1,16 @@
+/** The five roles of DESIGN.md. A token binds a participant to exactly one of them. */
+export const ROLES = ['chair', 'secretariat', 'delegate', 'moderator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that see everything on the floor (R43 events, presence, pending requests). */
+export const STAFF_ROLES: readonly Role[] = ['chair', 'secretariat'];
+
+/** Who did something. `system` is the server itself (timers, sweeper). */
+export interface Actor {
+  role: Role | 'system' | 'operator';
+  participantId: string;
+  delegationId?: string;
+  displayName?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { role: 'system', participantId: 'system' };

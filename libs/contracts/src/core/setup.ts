@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+/** Representation levels, highest first (R12). */
+export const LEVELS = [
+  'head-of-state', 'head-of-government', 'vice-president', 'minister', 'vice-minister', 'head-of-delegation', 'other',
+] as const;
+export type Level = (typeof LEVELS)[number];
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+const name = z.string().trim().min(1).max(200);
+
+export const QnaSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  moderation: z.enum(['pre', 'open']).default('pre'),
+  /** off: names required; allowed: askers may hide their name from the public; strict: even moderators do not see it. */
+  anonymity: z.enum(['off', 'allowed', 'strict']).default('allowed'),
+  viewersMayAsk: z.boolean().default(true),
+  viewersMayVote: z.boolean().default(true),
+  maxLength: z.number().int().min(20).max(2000).default(280),
+  blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).default([]),
+  /** Per participant: at most `questions` questions per `windowSeconds`. */
+  rateLimit: z.object({ questions: z.number().int().min(1).max(100), windowSeconds: z.number().int().min(1).max(3600) })
+    .default({ questions: 3, windowSeconds: 60 }),
+}).strict();
+export type QnaSettings = z.infer<typeof QnaSettingsSchema>;
+
+export const DelegationSetupSchema = z.object({
+  id,                                  // short code, e.g. GHA, NOR, AU
+  name,
+  tier: z.string().trim().min(1).max(64), // one of the profile's tiers (validated against it)
+  groups: z.array(id).max(20).default([]),
+}).strict();
+
+export const GroupSetupSchema = z.object({
+  id,
+  name,
+  /** R38: the delegation that may speak on behalf of the group in this meeting. */
+  coordinatorDelegationId: id.optional(),
+}).strict();
+
+export const ParticipantSetupSchema = z.object({
+  id: id.optional(),
+  name,
+  title: z.string().trim().max(200).optional(),
+  level: z.enum(LEVELS).default('other'),
+  role: z.enum(ROLES),
+  delegationId: id.optional(),
+}).strict();
+
+export const AgendaItemSetupSchema = z.object({ id: id.optional(), title: name }).strict();
+
+export const ProfileChoiceSchema = z.object({
+  preset: z.enum(['un-ga', 'ecosoc', 'robert', 'informal-panel', 'model-un']),
+  /** Any field of the profile; deep-merged over the preset and validated by the domain. */
+  overrides: z.record(z.string(), z.unknown()).default({}),
+}).strict();
+
+export const MeetingSetupSchema = z.object({
+  id: id.optional(),
+  title: name,
+  body: z.string().trim().max(200).optional(),
+  venue: z.string().trim().max(200).optional(),
+  date: z.string().trim().max(40).optional(),
+  public: z.boolean().default(true),
+  profile: ProfileChoiceSchema,
+  items: z.array(AgendaItemSetupSchema).min(1).max(100),
+  groups: z.array(GroupSetupSchema).max(100).default([]),
+  delegations: z.array(DelegationSetupSchema).max(400).default([]),
+  participants: z.array(ParticipantSetupSchema).max(5000).default([]),
+  qna: QnaSettingsSchema.default(QnaSettingsSchema.parse({})),
+}).strict();
+export type MeetingSetupInput = z.input<typeof MeetingSetupSchema>;
+export type MeetingSetup = z.infer<typeof MeetingSetupSchema>;
+
+/**
+ * The setup as the domain sees it, carried by the first event of a meeting (`meeting.created`).
+ * Ids are filled in, the profile is resolved (preset + overrides), participants carry no secrets.
+ */
+export interface ResolvedMeetingSetup<Profile = unknown> {
+  meetingId: string;
+  title: string;
+  body?: string;
+  venue?: string;
+  date?: string;
+  public: boolean;
+  profile: Profile;
+  items: Array<{ id: string; title: string; position: number }>;
+  groups: Array<{ id: string; name: string; coordinatorDelegationId?: string }>;
+  delegations: Array<{ id: string; name: string; tier: string; groups: string[] }>;
+  participants: Array<{ id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: (typeof ROLES)[number]; delegationId?: string }>;
+  qna: QnaSettings;
+}

@@ -1,0 +1,20 @@
+/**
+ * BullMQ queue and job names. DO NOT RENAME: names are stored in Redis with every job, and
+ * a rename orphans jobs that are waiting or delayed across a deploy.
+ */
+export const QueueName = {
+  /** Durable timers of the floor: warnings, expiry, call timeouts (R34, R35, R40). */
+  FloorTimers: 'floor-timers',
+  /** Record-worthy events to persist in Postgres (apps/recorder). */
+  Record: 'record',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  TimerFire: 'timer.fire',
+  PersistEvent: 'persist.event',
+} as const;
+
+/** Job payloads are small id bags; the worker reads the rest from the source of truth. */
+export interface TimerFireJob { meetingId: string; key: string; dueAt: number }
+export interface PersistEventJob { meetingId: string; stream: 'meeting' | 'qna'; seq: number }
