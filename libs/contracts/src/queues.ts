@@ -17,4 +17,5 @@ export const JobName = {
 
 /** Job payloads are small id bags; the worker reads the rest from the source of truth. */
 export interface TimerFireJob { meetingId: string; key: string; dueAt: number }
-export interface PersistEventJob { meetingId: string; stream: 'meeting' | 'qna'; seq: number }
+/** Events [fromSeq, toSeq] of one stream, appended by one command. jobId = `${meetingId}:${stream}:${fromSeq}-${toSeq}`. */
+export interface PersistEventJob { meetingId: string; stream: 'meeting' | 'qna'; fromSeq: number; toSeq: number }
