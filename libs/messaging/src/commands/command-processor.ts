@@ -1,0 +1,96 @@
+import type {
+  Ack, Actor, CommandError, CommandMessage, DomainEvent, EventEnvelope, StreamName,
+} from '@rostrum/contracts';
+import { fail } from '@rostrum/contracts';
+import type { EventLog } from '../event-log/event-log';
+
+export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: CommandError };
+
+/** A capability as the domain exposes it: pure functions over a state that knows its seq. */
+export interface Capability<S extends { seq: number }, C = Record<string, never>> {
+  stream: StreamName;
+  initial(meetingId: string): S;
+  decide(state: S, command: { type: string; payload: unknown }, ctx: { now: number; actor: Actor } & C): Decision;
+  evolve(state: S, event: EventEnvelope): S;
+  /** Extra context the decider needs that lives outside its own stream (e.g. meeting settings). */
+  context?(meetingId: string): Promise<C>;
+}
+
+export interface AppendedBatch<S> { meetingId: string; envelopes: EventEnvelope[]; state: S }
+
+const MAX_ATTEMPTS = 25;
+
+/**
+ * Load → decide → append with compare-and-set → retry on conflict. Every service runs its
+ * commands through this, so "each command applied once" holds for all of them, even when the
+ * transport delivers a command to several instances.
+ */
+export class CommandProcessor<S extends { seq: number }, C = Record<string, never>> {
+  private readonly states = new Map<string, S>();
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly capability: Capability<S, C>,
+    private readonly afterAppend: (batch: AppendedBatch<S>) => Promise<void> = async () => undefined,
+    private readonly clock: () => number = Date.now,
+    private readonly maxCachedMeetings = 1000,
+  ) {}
+
+  async handle(message: CommandMessage): Promise<Ack> {
+    const { meetingId, commandId } = message;
+    const stream = this.capability.stream;
+    const previous = await this.log.previousResult(meetingId, stream, commandId);
+    if (previous !== undefined) return previous as Ack;
+    const extra = this.capability.context ? await this.capability.context(meetingId) : ({} as C);
+
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const state = await this.state(meetingId);
+      const now = this.clock();
+      let decision: Decision;
+      try {
+        decision = this.capability.decide(state, { type: message.type, payload: message.payload }, { now, actor: message.actor, ...extra });
+      } catch (err) {
+        // A decider must return errors, not throw; if one throws anyway, answer without changing anything.
+        return fail('INTERNAL', `command ${message.type} failed: ${(err as Error).message}`);
+      }
+      if (!decision.ok) {
+        const rejected = { ok: false as const, error: decision.error };
+        await this.log.rememberRejection(meetingId, stream, commandId, rejected);
+        return rejected;
+      }
+      if (decision.events.length === 0) return { ok: true, seq: state.seq };
+
+      const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
+      if (appended.status === 'duplicate') return appended.result as Ack;
+      if (appended.status === 'conflict') continue; // someone else appended: catch up and decide again
+      const next = appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);
+      this.remember(meetingId, next);
+      await this.afterAppend({ meetingId, envelopes: appended.envelopes, state: next });
+      return { ok: true, seq: appended.seq };
+    }
+    return fail('CONFLICT', 'the meeting is too busy, try again');
+  }
+
+  /** The current state of a meeting: the cached fold, caught up with whatever others appended. */
+  async state(meetingId: string): Promise<S> {
+    let state = this.states.get(meetingId) ?? this.capability.initial(meetingId);
+    for (;;) {
+      const events = await this.log.since(meetingId, this.capability.stream, state.seq, 5000);
+      if (events.length === 0) break;
+      state = events.reduce((s, e) => this.capability.evolve(s, e), state);
+    }
+    this.remember(meetingId, state);
+    return state;
+  }
+
+  forget(meetingId: string): void { this.states.delete(meetingId); }
+
+  private remember(meetingId: string, state: S): void {
+    this.states.delete(meetingId); // re-insert: Map order doubles as least-recently-used order
+    this.states.set(meetingId, state);
+    if (this.states.size > this.maxCachedMeetings) {
+      const oldest = this.states.keys().next().value;
+      if (oldest !== undefined) this.states.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type Redis from 'ioredis';
+import type { Actor, DomainEvent, EventEnvelope, StreamName, Visibility } from '@rostrum/contracts';
+import { Keys } from '../redis/redis';
+import { APPEND_LUA } from './append.lua';
+
+const RESULT_TTL_SECONDS = 60 * 60 * 24;
+const FANOUT_MAXLEN = 100_000;
+
+export interface AppendMeta { commandId: string; actor: Actor; at: number }
+
+export type AppendResult =
+  | { status: 'appended'; seq: number; envelopes: EventEnvelope[] }
+  | { status: 'conflict'; head: number }
+  | { status: 'duplicate'; result: unknown };
+
+/** A message on the fan-out stream that is not part of any seq'd stream (e.g. coalesced tallies). */
+export interface TransientMessage { meetingId: string; type: string; payload: unknown; visibility: Visibility; transient: true }
+
+/**
+ * The per-meeting event log: one Redis list per (meeting, stream) where index i holds seq i+1,
+ * so seq is gapless by construction. Appends are compare-and-set on the head and idempotent
+ * on commandId, in one Lua script.
+ */
+export class EventLog {
+  readonly keys: Keys;
+
+  constructor(private readonly redis: Redis, prefix: string) {
+    this.keys = new Keys(prefix);
+    if (!('rostrumAppend' in redis)) {
+      redis.defineCommand('rostrumAppend', { numberOfKeys: 4, lua: APPEND_LUA });
+    }
+  }
+
+  /**
+   * Appends `events` if the stream's head is still `expectedSeq`. `result` is what a repeat of
+   * the same commandId will get back (the first result, as DESIGN.md requires).
+   */
+  async append(
+    meetingId: string, stream: StreamName, expectedSeq: number, events: DomainEvent[], meta: AppendMeta,
+    result: (seq: number) => unknown = (seq) => ({ ok: true, seq }),
+  ): Promise<AppendResult> {
+    const envelopes: EventEnvelope[] = events.map((e, i) => ({
+      meetingId, stream, seq: expectedSeq + i + 1, at: meta.at, actor: meta.actor, commandId: meta.commandId,
+      type: e.type, payload: e.payload, visibility: e.visibility, ...(e.itemId ? { itemId: e.itemId } : {}),
+    }));
+    const lastSeq = expectedSeq + envelopes.length;
+    const reply = (await (this.redis as unknown as Record<string, (...a: unknown[]) => Promise<[string, string]>>).rostrumAppend(
+      this.keys.stream(meetingId, stream), this.keys.command(meetingId, stream, meta.commandId), this.keys.fanout, this.keys.activeMeetings,
+      expectedSeq, RESULT_TTL_SECONDS, JSON.stringify(result(lastSeq)), FANOUT_MAXLEN, meetingId,
+      ...envelopes.map((e) => JSON.stringify(e)),
+    ));
+    if (reply[0] === 'duplicate') return { status: 'duplicate', result: JSON.parse(reply[1]) };
+    if (reply[0] === 'conflict') return { status: 'conflict', head: Number(reply[1]) };
+    return { status: 'appended', seq: Number(reply[1]), envelopes };
+  }
+
+  /** The first result recorded for a commandId, if the command was already applied. */
+  async previousResult(meetingId: string, stream: StreamName, commandId: string): Promise<unknown | undefined> {
+    const raw = await this.redis.get(this.keys.command(meetingId, stream, commandId));
+    return raw === null ? undefined : JSON.parse(raw);
+  }
+
+  /** Remembers a rejection so that a retry of the same command gets the same answer. */
+  async rememberRejection(meetingId: string, stream: StreamName, commandId: string, result: unknown): Promise<void> {
+    await this.redis.set(this.keys.command(meetingId, stream, commandId), JSON.stringify(result), 'EX', 600, 'NX');
+  }
+
+  /** Events with seq > `afterSeq`, in order (at most `limit`). */
+  async since(meetingId: string, stream: StreamName, afterSeq: number, limit = 10_000): Promise<EventEnvelope[]> {
+    const from = Math.max(0, afterSeq);
+    const raw = await this.redis.lrange(this.keys.stream(meetingId, stream), from, from + limit - 1);
+    return raw.map((r) => JSON.parse(r) as EventEnvelope);
+  }
+
+  async head(meetingId: string, stream: StreamName): Promise<number> {
+    return this.redis.llen(this.keys.stream(meetingId, stream));
+  }
+
+  async activeMeetings(): Promise<string[]> {
+    return this.redis.smembers(this.keys.activeMeetings);
+  }
+
+  /** Broadcasts a message that carries no seq (clients treat it as latest-wins state). */
+  async publishTransient(meetingId: string, type: string, payload: unknown, visibility: Visibility): Promise<void> {
+    const message: TransientMessage = { meetingId, type, payload, visibility, transient: true };
+    await this.redis.xadd(this.keys.fanout, 'MAXLEN', '~', FANOUT_MAXLEN, '*', 'e', JSON.stringify(message));
+  }
+}

@@ -1,0 +1,4 @@
+export * from './redis/redis';
+export * from './event-log/event-log';
+export * from './commands/command-processor';
+export * from './queues/bullmq';

@@ -1,0 +1,26 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * Defaults for every queue: retries with exponential backoff so a passing Postgres or Redis
+ * outage heals itself; completed jobs trimmed, failed jobs kept long enough to inspect.
+ */
+export const defaultJobOptions: DefaultJobOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** BullMQ's own key prefix for a deployment (kept apart from the event log keys). */
+export const bullPrefix = (prefix: string): string => `${prefix}:bull`;
+
+/** Connection options BullMQ needs, from a Redis URL (BullMQ creates its own connections). */
+export function bullConnection(url: string): { host: string; port: number; db: number; password?: string; username?: string; maxRetriesPerRequest: null } {
+  const u = new URL(url);
+  return {
+    host: u.hostname, port: Number(u.port || 6379), db: Number(u.pathname.slice(1) || 0),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    maxRetriesPerRequest: null,
+  };
+}

@@ -1,0 +1,14 @@
+import { AgendaItemEntity } from './setup/agenda-item.entity';
+import { DelegationEntity } from './setup/delegation.entity';
+import { GroupEntity } from './setup/group.entity';
+import { MeetingEntity } from './setup/meeting.entity';
+import { ParticipantEntity } from './setup/participant.entity';
+
+/** Every entity. Add new ones at the end (one line each). */
+export const ENTITIES = [
+  MeetingEntity,
+  AgendaItemEntity,
+  GroupEntity,
+  DelegationEntity,
+  ParticipantEntity,
+];

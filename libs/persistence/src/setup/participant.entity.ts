@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'participants' })
+export class ParticipantEntity {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'meeting_id' }) meetingId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', nullable: true }) title!: string | null;
+  @Column({ type: 'text' }) level!: string;
+  @Column({ type: 'text' }) role!: string;
+  @Column({ type: 'text', name: 'delegation_id', nullable: true }) delegationId!: string | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}

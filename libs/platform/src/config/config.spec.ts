@@ -1,0 +1,34 @@
+import { ConfigError, parseConfig } from './config';
+
+const good = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rostrum',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  TOKEN_SECRET: 'x'.repeat(32),
+  OPERATOR_KEY: 'k'.repeat(16),
+};
+
+describe('config', () => {
+  it('parses a valid environment into a typed object with defaults', () => {
+    const c = parseConfig(good);
+    expect(c.gateway.port).toBe(3000);
+    expect(c.redis.prefix).toBe('rostrum');
+    expect(c.database.schema).toBe('public');
+  });
+
+  it('names a missing setting', () => {
+    const { TOKEN_SECRET: _omit, ...env } = good;
+    expect(() => parseConfig(env)).toThrow(/TOKEN_SECRET is missing/);
+  });
+
+  it('names a malformed setting and lists every problem', () => {
+    try {
+      parseConfig({ ...good, REDIS_URL: 'nope', GATEWAY_PORT: '70000' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/REDIS_URL must be a URL/);
+      expect(problems).toMatch(/GATEWAY_PORT/);
+    }
+  });
+});

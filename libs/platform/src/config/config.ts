@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every setting is validated once into a typed object;
+ * a missing or malformed setting stops start-up with a message naming it.
+ */
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try { return protocols.includes(new URL(v).protocol); } catch { return false; }
+  }, { message: `must be a URL (${protocols.join(' or ')})` });
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  /** Postgres schema the app works in; tests use one schema per run for isolation. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  /** Prefix of every Redis key, stream, queue and transport channel; tests use one per run. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,40}$/, 'letters, digits and _:.- only').default('rostrum'),
+  GATEWAY_HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: port.default(3000),
+  /** HMAC secret that signs access tokens. */
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(60 * 60 * 24 * 30).default(60 * 60 * 12),
+  /** Key that protects the setup REST API (header x-operator-key). */
+  OPERATOR_KEY: z.string().min(16, 'must be at least 16 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Time a service waits for a reply from another over the transport. */
+  COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  /** Recorder: how often the sweeper compares the event log with Postgres. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
+  /** Port for a service's /metrics and /health (floor, qna, recorder); 0 = none. */
+  METRICS_PORT: port.default(0),
+});
+
+export type EnvConfig = z.infer<typeof ConfigSchema>;
+
+export interface AppConfig {
+  env: EnvConfig['NODE_ENV'];
+  database: { url: string; schema: string };
+  redis: { url: string; prefix: string };
+  gateway: { host: string; port: number };
+  auth: { tokenSecret: string; tokenTtlSeconds: number; operatorKey: string };
+  logLevel: EnvConfig['LOG_LEVEL'];
+  commandTimeoutMs: number;
+  sweepIntervalMs: number;
+  metricsPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and the README (Configuration).`);
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      return env[name] === undefined && i.code === 'invalid_type' ? `${name} is missing` : `${name} ${i.message}`;
+    }));
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    database: { url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA },
+    redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
+    gateway: { host: c.GATEWAY_HOST, port: c.GATEWAY_PORT },
+    auth: { tokenSecret: c.TOKEN_SECRET, tokenTtlSeconds: c.TOKEN_TTL_SECONDS, operatorKey: c.OPERATOR_KEY },
+    logLevel: c.LOG_LEVEL,
+    commandTimeoutMs: c.COMMAND_TIMEOUT_MS,
+    sweepIntervalMs: c.SWEEP_INTERVAL_MS,
+    metricsPort: c.METRICS_PORT,
+  };
+}
+
+let cached: AppConfig | undefined;
+/** The process configuration, read from the environment once. */
+export function loadConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,4 @@
+export * from './config/config';
+export * from './logging/logger';
+export * from './metrics/metrics';
+export * from './shutdown/shutdown';
