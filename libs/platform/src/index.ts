@@ -2,3 +2,4 @@ export * from './config/config';
 export * from './logging/logger';
 export * from './metrics/metrics';
 export * from './shutdown/shutdown';
+export * from './metrics/serve-metrics';

@@ -23,3 +23,11 @@ export interface CommandMessage<P = unknown> {
 
 /** Max bytes of one inbound socket message payload, enforced at the edge. */
 export const MAX_COMMAND_BYTES = 16 * 1024;
+
+/**
+ * Microservice transport patterns of a service. They carry the deployment prefix so that
+ * deployments (and test runs) sharing one Redis never answer each other's commands.
+ */
+export function servicePatterns(prefix: string, owner: CommandOwner): { command: string; snapshot: string } {
+  return { command: `${prefix}.${owner}.command`, snapshot: `${prefix}.${owner}.snapshot` };
+}

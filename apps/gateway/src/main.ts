@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createRedis } from '@rostrum/messaging';
+import { migrate } from '@rostrum/persistence';
+import { ConfigError, PinoNestLogger, createLogger, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
+import { GatewayModule } from './gateway.module';
+import { ErrorFilter } from './ops/error.filter';
+import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('gateway', config.logLevel);
+  initMetrics('gateway');
+  const ran = await migrate(config.database);
+  if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+  const adapterRedis = createRedis(config.redis.url);
+  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`));
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableCors();
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Rostrum').setDescription('Setup, access, record and operations API. Real-time protocol: docs/asyncapi.yaml.')
+    .setVersion('0.1.0').build());
+  SwaggerModule.setup('docs', app, doc);
+
+  await app.listen(config.gateway.port, config.gateway.host);
+  const url = await app.getUrl();
+  logger.info({ url }, 'gateway ready');
+  onShutdown(logger, [{ name: 'adapter-redis', close: () => adapterRedis.quit() }, { name: 'nest', close: () => app.close() }]);
+}
+
+bootstrap().catch((err) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : err?.stack ?? err}\n`);
+  process.exit(1);
+});

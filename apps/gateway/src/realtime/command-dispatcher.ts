@@ -1,0 +1,39 @@
+import { COMMANDS, MAX_COMMAND_BYTES, fail, isCommand, type Ack } from '@rostrum/contracts';
+import { metrics } from '@rostrum/platform';
+import { actorOf, type AccessClaims } from '../auth/access-token.service';
+import type { RateLimiter } from './rate-limiter';
+import type { ServiceClient } from './service-client';
+
+const COMMAND_ID = /^[A-Za-z0-9_.:-]{8,80}$/;
+
+/**
+ * The whole edge contract of a command, in one place: known name, size, shape, role, rate;
+ * then the owning service decides. Never throws: every path ends in an ack.
+ */
+export class CommandDispatcher {
+  constructor(private readonly services: ServiceClient, private readonly limiter: RateLimiter) {}
+
+  async dispatch(claims: AccessClaims, name: string, raw: unknown): Promise<Ack> {
+    const spec = isCommand(name) ? COMMANDS[name] : undefined;
+    if (!spec) return fail('UNKNOWN_COMMAND', `unknown command "${String(name).slice(0, 60)}"`);
+    let size: number;
+    try { size = Buffer.byteLength(JSON.stringify(raw ?? null)); } catch { return fail('VALIDATION_FAILED', 'payload is not JSON'); }
+    if (size > MAX_COMMAND_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload is ${size} bytes; the limit is ${MAX_COMMAND_BYTES}`);
+    if (!spec.roles.includes(claims.role)) return fail('FORBIDDEN', `a ${claims.role} may not send ${name}`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('VALIDATION_FAILED', 'payload must be an object with a commandId');
+    const { commandId, ...fields } = raw as Record<string, unknown>;
+    if (typeof commandId !== 'string' || !COMMAND_ID.test(commandId)) {
+      return fail('VALIDATION_FAILED', 'commandId must be 8–80 characters of letters, digits, _ . : -');
+    }
+    const parsed = spec.schema.safeParse(fields);
+    if (!parsed.success) {
+      return fail('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), parsed.error.issues);
+    }
+    if (!this.limiter.take(claims.participantId)) return fail('RATE_LIMITED', 'too many commands; slow down');
+    const ack = await this.services.command(spec.owner, {
+      meetingId: claims.meetingId, commandId, type: name, payload: parsed.data, actor: actorOf(claims),
+    });
+    metrics.commands.inc({ type: name, outcome: ack.ok ? 'ok' : ack.error.code });
+    return ack;
+  }
+}

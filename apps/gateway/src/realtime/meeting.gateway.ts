@@ -1,0 +1,102 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { COMMANDS, fail, type Ack } from '@rostrum/contracts';
+import { createRedis, EventLog } from '@rostrum/messaging';
+import { createLogger, metrics, type AppConfig } from '@rostrum/platform';
+import { AccessTokenService, actorOf, type AccessClaims } from '../auth/access-token.service';
+import { CONFIG, EVENT_LOG, SERVICES } from '../tokens';
+import { CommandDispatcher } from './command-dispatcher';
+import { Fanout } from './fanout';
+import { RateLimiter } from './rate-limiter';
+import { roomsOf } from './rooms';
+import type { ServiceClient } from './service-client';
+import { SyncService } from './sync.service';
+
+type AckFn = (ack: Ack) => void;
+
+/**
+ * The socket edge: authenticates the handshake, joins rooms, and turns every inbound message
+ * into an ack. Thin on purpose: rules live in the services, delivery in the fan-out.
+ */
+@WebSocketGateway({ cors: { origin: true }, maxHttpBufferSize: 64 * 1024 })
+export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+  @WebSocketServer() server!: Server;
+  private readonly logger: Logger = createLogger('gateway');
+  private readonly dispatcher: CommandDispatcher;
+  private readonly fanout: Fanout;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(SERVICES) private readonly services: ServiceClient,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    private readonly tokens: AccessTokenService,
+    private readonly sync: SyncService,
+  ) {
+    this.dispatcher = new CommandDispatcher(services, new RateLimiter(10, 30));
+    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger);
+  }
+
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      const verdict = this.tokens.verify(socket.handshake.auth?.token);
+      if (!verdict.ok) {
+        const err = new Error(`${verdict.code}: ${verdict.message}`) as Error & { data: unknown };
+        err.data = { code: verdict.code, message: verdict.message };
+        return next(err);
+      }
+      socket.data.claims = verdict.claims;
+      next();
+    });
+    this.fanout.start(server);
+  }
+
+  handleConnection(socket: Socket): void {
+    const claims = socket.data.claims as AccessClaims | undefined;
+    if (!claims) { socket.disconnect(true); return; }
+    metrics.connectedSockets.inc();
+    void socket.join(roomsOf(claims));
+    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.snapshot(claims)));
+    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.since(claims, req)));
+    for (const name of Object.keys(COMMANDS)) {
+      socket.on(name, (payload: unknown, ack?: AckFn) => this.reply(ack, () => this.dispatcher.dispatch(claims, name, payload)));
+    }
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      if (typeof name === 'string' && (COMMANDS[name] || name === 'meeting.snapshot' || name === 'events.since')) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as AckFn)(fail('UNKNOWN_COMMAND', `unknown command "${String(name).slice(0, 60)}"`));
+    });
+    if (claims.role === 'delegate') void this.presence(claims, 'connected');
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const claims = socket.data.claims as AccessClaims | undefined;
+    if (!claims) return;
+    metrics.connectedSockets.dec();
+    if (claims.role === 'delegate') void this.presence(claims, 'dropped');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.fanout.stop();
+    await this.services.close();
+  }
+
+  /** Connection state reaches the chair (R40, R41) as a floor command on the delegate's behalf. */
+  private async presence(claims: AccessClaims, connection: 'connected' | 'dropped'): Promise<void> {
+    if (!COMMANDS['presence.update']) return;
+    const ack = await this.services.command('floor', {
+      meetingId: claims.meetingId, commandId: `presence:${claims.participantId}:${connection}:${Date.now()}`,
+      type: 'presence.update', payload: { connection }, actor: { ...actorOf(claims) },
+    });
+    if (!ack.ok && ack.error.code !== 'MEETING_NOT_FOUND') this.logger.debug({ code: ack.error.code }, 'presence update not applied');
+  }
+
+  private reply(ack: AckFn | undefined, work: () => Promise<Ack>): void {
+    work().catch((err: Error) => {
+      this.logger.error({ err }, 'handler failed');
+      return fail('INTERNAL', 'the server could not handle this message');
+    }).then((result) => { if (typeof ack === 'function') ack(result); });
+  }
+}
+

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { REDACTED_EVENT, STREAMS, fail, type Ack, type EventEnvelope, type RedactedEvent, type StreamName } from '@rostrum/contracts';
+import type { EventLog } from '@rostrum/messaging';
+import type { AccessClaims } from '../auth/access-token.service';
+import { EVENT_LOG, SERVICES } from '../tokens';
+import { maySee } from './rooms';
+import type { ServiceClient } from './service-client';
+
+const SinceSchema = z.object({
+  stream: z.enum(STREAMS).default('meeting'),
+  seq: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000).default(1000),
+}).strict();
+
+/**
+ * How a client catches up: a snapshot of each stream at a seq on join, then `events.since`
+ * when it sees a gap or reconnects. Both give this client exactly what it may see, with
+ * placeholders for the rest so its sequence stays gapless.
+ */
+@Injectable()
+export class SyncService {
+  constructor(@Inject(EVENT_LOG) private readonly log: EventLog, @Inject(SERVICES) private readonly services: ServiceClient) {}
+
+  async snapshot(c: AccessClaims): Promise<Ack> {
+    const who = { meetingId: c.meetingId, role: c.role, delegationId: c.delegationId, participantId: c.participantId };
+    const [meeting, qna, record] = await Promise.all([
+      this.services.request<{ seq: number; state: unknown }>('floor', 'snapshot', who),
+      this.services.request<{ seq: number; state: unknown }>('qna', 'snapshot', who).catch(() => null),
+      this.recordSnapshot(c.meetingId),
+    ]);
+    if (meeting.seq === 0) return fail('MEETING_NOT_FOUND', `meeting ${c.meetingId} does not exist`);
+    return { ok: true, meetingId: c.meetingId, you: who, meeting, qna, record };
+  }
+
+  async since(c: AccessClaims, raw: unknown): Promise<Ack> {
+    const parsed = SinceSchema.safeParse(raw ?? {});
+    if (!parsed.success) return fail('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const { stream, seq, limit } = parsed.data;
+    const events = (await this.log.since(c.meetingId, stream, seq, limit)).map((e) => this.view(c, e));
+    const head = await this.log.head(c.meetingId, stream);
+    return { ok: true, stream, events, head };
+  }
+
+  /** The running record is public within a meeting: its snapshot is the whole stream. */
+  private async recordSnapshot(meetingId: string): Promise<{ seq: number; entries: EventEnvelope[] }> {
+    const entries = await this.log.since(meetingId, 'record' as StreamName, 0, 100_000);
+    return { seq: entries.length, entries };
+  }
+
+  private view(c: AccessClaims, e: EventEnvelope): EventEnvelope | RedactedEvent {
+    return maySee(c, e.visibility) ? e : { meetingId: e.meetingId, stream: e.stream, seq: e.seq, type: REDACTED_EVENT };
+  }
+}
