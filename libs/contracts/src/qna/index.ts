@@ -1,2 +1,3 @@
-import type { CommandSpec } from '../core/command';
-export const QNA_COMMANDS: Record<string, CommandSpec> = {};
+export * from './commands';
+export * from './events';
+export * from './errors';
