@@ -1,2 +1,2 @@
-import type { CommandSpec } from '../core/command';
-export const RECORD_COMMANDS: Record<string, CommandSpec> = {};
+export * from './commands';
+export * from './events';

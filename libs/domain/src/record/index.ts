@@ -1,0 +1,4 @@
+export * from './types';
+export * from './format';
+export * from './derive-entries';
+export * from './export';

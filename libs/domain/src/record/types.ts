@@ -1,0 +1,74 @@
+import type { RecordEntryView } from '@rostrum/contracts';
+
+/**
+ * One intervention as the record keeps it: every R44 field. Times are ms since epoch,
+ * durations are whole seconds. Names are copied at the time of the speech so the record
+ * stays right even if the setup changes later.
+ */
+export interface InterventionRecord {
+  /** The floor's entry id of the speech. */
+  interventionId: string;
+  /** R44 sequence number: the seq of the `speech.ended` event on the meeting stream. */
+  seq: number;
+  /** Ordinal in the meeting (1, 2, 3…, in seq order), for people to cite. */
+  number: number;
+  itemId: string;
+  delegationId: string;
+  delegationName: string;
+  tier?: string;
+  speakerName: string;
+  speakerTitle?: string;
+  level?: string;
+  /** National, or on behalf of a group (R3, R38). */
+  capacity: 'national' | 'group';
+  groupId?: string;
+  groupName?: string;
+  /** "Senegal, on behalf of the African Group" as the floor printed it (R38). */
+  capacityLabel?: string;
+  /** statement, point-of-order, right-of-reply, question, procedural-motion. */
+  type: string;
+  mode: 'in-room' | 'remote';
+  inscribedAt?: number;
+  calledAt?: number;
+  startedAt: number;
+  endedAt: number;
+  allottedSeconds: number;
+  netSeconds: number;
+  pauses: Array<{ from: number; to?: number; reason?: string; clockRan?: boolean }>;
+  pausedSeconds?: number;
+  overrunSeconds: number;
+  /** How many warnings were given (R34); `warnings` holds the seconds-left of each. */
+  warningsGiven: number;
+  warnings?: number[];
+  expired?: boolean;
+  endReason?: string;
+  yieldedFrom?: string;
+  /** Right of reply: the intervention it answers (R24). */
+  replyToInterventionId?: string;
+  /** Point of order: the chair's ruling (R21). */
+  ruling?: { decision: string; text?: string; at?: number };
+}
+
+export interface RecordMeetingHeader {
+  meetingId: string;
+  title: string;
+  body?: string;
+  venue?: string;
+  date?: string;
+  /** IANA zone used to print clock times; UTC when unset. */
+  timeZone?: string;
+}
+
+/** An entry with its full version history (oldest first); the last version is current. */
+export interface RecordEntryWithHistory {
+  current: RecordEntryView;
+  history: RecordEntryView[];
+}
+
+/** Everything an export needs, loaded from Postgres by the caller. */
+export interface RecordDocument {
+  meeting: RecordMeetingHeader;
+  items: Array<{ id: string; title: string; position: number }>;
+  entries: RecordEntryWithHistory[];
+  interventions: InterventionRecord[];
+}
