@@ -1,2 +1,3 @@
 export * from './floor';
 export * from './qna';
+export * from './record';
