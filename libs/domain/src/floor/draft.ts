@@ -1,0 +1,36 @@
+import type { Actor, CommandError, DomainEvent, FloorEventPayloads, Visibility } from '@rostrum/contracts';
+import { evolveFloor } from './evolve';
+import type { FloorState } from './state';
+
+export interface DecideContext { now: number; actor: Actor }
+
+export const PUBLIC: Visibility = { scope: 'public' };
+/** Staff plus the delegation concerned: pending requests, presence. */
+export const staffAnd = (delegationId: string): Visibility => ({ scope: 'staff', delegationId });
+
+export const err = (code: string, message: string, details?: unknown): CommandError =>
+  details === undefined ? { code, message } : { code, message, details };
+
+/**
+ * Events being decided, with the state they lead to. Follow-on rules (R31 auto-conclude,
+ * R42 on deck, timers firing in a row) read `state` after the earlier events.
+ */
+export class Draft {
+  readonly events: DomainEvent[] = [];
+  state: FloorState;
+  constructor(initial: FloorState, readonly ctx: DecideContext) { this.state = initial; }
+
+  get now(): number { return this.ctx.now; }
+  get actor(): Actor { return this.ctx.actor; }
+
+  emit<K extends keyof FloorEventPayloads>(type: K, payload: FloorEventPayloads[K], visibility: Visibility, itemId?: string): void {
+    const event: DomainEvent = { type, payload: payload as unknown as Record<string, unknown>, visibility, ...(itemId ? { itemId } : {}) };
+    this.events.push(event);
+    this.state = evolveFloor(this.state, {
+      ...event, meetingId: this.state.meetingId, stream: 'meeting', seq: this.state.seq + 1, at: this.now, actor: this.actor, commandId: 'draft',
+    });
+  }
+}
+
+/** A handler pushes events into the draft, or returns the error that refuses the command. */
+export type Handler<P = any> = (d: Draft, payload: P) => CommandError | void;

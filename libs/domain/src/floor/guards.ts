@@ -1,0 +1,34 @@
+import type { CommandError } from '@rostrum/contracts';
+import { err, type Draft } from './draft';
+import type { Entry, ItemState } from './state';
+
+export const isStaff = (d: Draft): boolean => d.actor.role === 'chair' || d.actor.role === 'secretariat' || d.actor.role === 'system' || d.actor.role === 'operator';
+
+export function requireOpen(d: Draft): CommandError | undefined {
+  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is adjourned');
+  if (d.state.status !== 'open') return err('MEETING_NOT_OPEN', 'the meeting is not open');
+  return undefined;
+}
+
+/** The item named, else the item taken up (R2). */
+export function findItem(d: Draft, itemId?: string): ItemState | CommandError {
+  const id = itemId ?? d.state.currentItemId;
+  if (!id) return err('NO_CURRENT_ITEM', 'no agenda item is taken up');
+  const item = d.state.items[id];
+  return item ?? err('NO_SUCH_ITEM', `no agenda item ${id}`);
+}
+
+export function findEntry(d: Draft, entryId: string): Entry | CommandError {
+  return d.state.entries[entryId] ?? err('NO_SUCH_ENTRY', `no entry ${entryId}`);
+}
+
+export const isError = (x: unknown): x is CommandError =>
+  typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('entryId' in x) && !('id' in x);
+
+/** R8: a delegate acts only for its own delegation. */
+export function ownDelegation(d: Draft, delegationId: string): CommandError | undefined {
+  if (d.actor.role === 'delegate' && d.actor.delegationId !== delegationId) {
+    return err('NOT_YOUR_DELEGATION', 'a delegate may act only for its own delegation');
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { FLOOR_EVENT_TYPES, SYSTEM_ACTOR } from '@rostrum/contracts';
+import { chair, delegate, meetingSetup, operator, TestMeeting, viewer } from './floor.fixtures';
+import { decideFloor, initialFloorState, projectFloor, resolveProfile } from './index';
+
+describe('meeting lifecycle', () => {
+  it('R43 meeting.create from the operator is the first event, then open and adjourn', () => {
+    const m = new TestMeeting();
+    expect(m.no('meeting.open').code).toBe('MEETING_NOT_CREATED');
+    expect(m.no('meeting.create', meetingSetup(), chair).code).toBe('FORBIDDEN');
+    m.ok('meeting.create', meetingSetup(), operator);
+    expect(m.state.seq).toBe(1);
+    expect(m.no('meeting.create', meetingSetup(), operator).code).toBe('MEETING_ALREADY_CREATED');
+    expect(m.no('meeting.open', {}, delegate('GHA')).code).toBe('FORBIDDEN');
+    m.ok('meeting.open');
+    expect(m.no('meeting.open').code).toBe('MEETING_ALREADY_OPEN');
+    m.ok('meeting.adjourn');
+    expect(m.types()).toEqual(['meeting.created', 'meeting.opened', 'meeting.adjourned']);
+    expect(m.log.every((e) => e.visibility.scope === 'public')).toBe(true);
+    expect(m.no('meeting.open').code).toBe('MEETING_ADJOURNED');
+  });
+
+  it('refuses unknown commands, bad payloads and timers from clients without throwing', () => {
+    const s = initialFloorState('x');
+    const ctx = { now: 0, actor: chair };
+    expect(decideFloor(s, { type: 'nope', payload: {} }, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+    expect(decideFloor(s, { type: 'meeting.open', payload: { x: 1 } }, ctx)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(decideFloor(s, { type: 'timer.fire', payload: { key: 'k' } }, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(decideFloor(s, { type: 'meeting.create', payload: 42 }, { now: 0, actor: operator })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(decideFloor(s, { type: 'timer.fire', payload: { key: 'k' } }, { now: 0, actor: SYSTEM_ACTOR })).toMatchObject({ ok: false, error: { code: 'MEETING_NOT_CREATED' } });
+  });
+
+  it('projects a snapshot per audience and lists its event types', () => {
+    const m = new TestMeeting();
+    m.ok('meeting.create', meetingSetup(), operator);
+    expect(projectFloor(m.state, viewer)).toMatchObject({ status: 'created', seq: 1 });
+    expect(FLOOR_EVENT_TYPES).toContain('speech.ended');
+  });
+});
+
+describe('rules profiles', () => {
+  it('resolves every preset and deep-merges overrides', () => {
+    for (const preset of ['un-ga', 'ecosoc', 'robert', 'informal-panel', 'model-un']) expect(resolveProfile({ preset }).ok).toBe(true);
+    const r = resolveProfile({ preset: 'un-ga', overrides: { time: { defaultSeconds: 240 } } });
+    expect(r.ok && r.profile.time).toMatchObject({ defaultSeconds: 240, warningsSeconds: [30] });
+  });
+
+  it('names the invalid field', () => {
+    const r = resolveProfile({ preset: 'un-ga', overrides: { rightOfReply: { maxPerDelegation: -1 } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
+    expect(!r.ok && r.error.message).toContain('rightOfReply.maxPerDelegation');
+    expect(resolveProfile({ preset: 'nope' })).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
+    expect(resolveProfile({ preset: 'un-ga', overrides: { bogus: 1 } })).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { LEVELS, QnaSettingsSchema, ROLES, RulesProfileSchema, type ResolvedMeetingSetup, type RulesProfile } from '@rostrum/contracts';
+import { err, PUBLIC, type Draft, type Handler } from './draft';
+import { findItem, isError, requireOpen } from './guards';
+import { bands } from './ordering';
+
+const str = z.string().min(1).max(200);
+/** The resolved setup carried by meeting.created (core/setup.ts ResolvedMeetingSetup). */
+const ResolvedSetupSchema = z.object({
+  meetingId: str, title: str, body: z.string().optional(), venue: z.string().optional(), date: z.string().optional(),
+  public: z.boolean(),
+  profile: z.unknown(),
+  items: z.array(z.object({ id: str, title: str, position: z.number().int() })).min(1),
+  groups: z.array(z.object({ id: str, name: str, coordinatorDelegationId: str.optional() })),
+  delegations: z.array(z.object({ id: str, name: str, tier: str, groups: z.array(str) })),
+  participants: z.array(z.object({ id: str, name: str, title: z.string().optional(), level: z.enum(LEVELS), role: z.enum(ROLES), delegationId: str.optional() })),
+  qna: QnaSettingsSchema,
+});
+
+export const createMeeting: Handler = (d, raw) => {
+  if (d.state.created) return err('MEETING_ALREADY_CREATED', 'the meeting already exists');
+  const parsed = ResolvedSetupSchema.safeParse(raw);
+  if (!parsed.success) return err('VALIDATION_FAILED', parsed.error.issues[0]!.message, { issues: parsed.error.issues });
+  const setup = parsed.data as ResolvedMeetingSetup<unknown>;
+  if (setup.meetingId !== d.state.meetingId) return err('VALIDATION_FAILED', 'meetingId does not match the meeting');
+  const profile = RulesProfileSchema.safeParse(setup.profile);
+  if (!profile.success) {
+    const issue = profile.error.issues[0]!;
+    return err('PROFILE_INVALID', `profile field "${issue.path.join('.')}": ${issue.message}`, { field: issue.path.join('.') });
+  }
+  const tiers = profile.data.tiers;
+  const badTier = setup.delegations.find((x) => !tiers.includes(x.tier));
+  if (badTier) return err('VALIDATION_FAILED', `delegation ${badTier.id}: tier "${badTier.tier}" is not in the profile`);
+  const ids = new Set(setup.delegations.map((x) => x.id));
+  const badCoord = setup.groups.find((g) => g.coordinatorDelegationId && !ids.has(g.coordinatorDelegationId));
+  if (badCoord) return err('VALIDATION_FAILED', `group ${badCoord.id}: coordinator is not a delegation`);
+  d.emit('meeting.created', { ...setup, profile: profile.data as RulesProfile }, PUBLIC);
+};
+
+const floorBusy = (d: Draft) => d.state.speech || d.state.called
+  ? err('FLOOR_OCCUPIED', 'someone holds or has been given the floor') : undefined;
+
+export const openMeeting: Handler = (d) => {
+  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is adjourned');
+  if (d.state.status !== 'created') return err('MEETING_ALREADY_OPEN', 'the meeting is already open');
+  d.emit('meeting.opened', {}, PUBLIC);
+};
+
+export const suspendMeeting: Handler = (d) => {
+  const e = requireOpen(d) ?? floorBusy(d);
+  if (e) return e;
+  d.emit('meeting.suspended', {}, PUBLIC);
+};
+
+export const resumeMeeting: Handler = (d) => {
+  if (d.state.status !== 'suspended') return err('MEETING_NOT_SUSPENDED', 'the meeting is not suspended');
+  d.emit('meeting.resumed', {}, PUBLIC);
+};
+
+export const adjournMeeting: Handler = (d) => {
+  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is already adjourned');
+  const e = floorBusy(d);
+  if (e) return e;
+  d.emit('meeting.adjourned', {}, PUBLIC);
+};
+
+export const takeUpItem: Handler<{ itemId: string }> = (d, p) => {
+  const e = requireOpen(d) ?? floorBusy(d);
+  if (e) return e;
+  const item = findItem(d, p.itemId);
+  if (isError(item)) return item;
+  if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is concluded');
+  if (d.state.currentItemId === item.id) return err('VALIDATION_FAILED', 'this item is already taken up');
+  d.emit('item.takenUp', { itemId: item.id, title: item.title }, PUBLIC, item.id);
+};
+
+export const concludeItem: Handler<{ itemId?: string }> = (d, p) => {
+  const e = requireOpen(d);
+  if (e) return e;
+  const item = findItem(d, p.itemId);
+  if (isError(item)) return item;
+  if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is already concluded');
+  if (d.state.speech?.itemId === item.id || (d.state.called && d.state.entries[d.state.called]!.itemId === item.id)) return floorBusy(d);
+  d.emit('item.concluded', { itemId: item.id, automatic: false }, PUBLIC, item.id);
+};
+
+/** R31: a closed list exhausted with no reply pending concludes the debate when the profile says so. */
+export function maybeConclude(d: Draft, itemId: string): void {
+  const s = d.state;
+  const item = s.items[itemId];
+  if (!item || !s.profile!.closing.autoConclude || item.list !== 'closed' || item.status !== 'open') return;
+  if (s.speech?.itemId === itemId || s.interrupted || (s.called && s.entries[s.called]!.itemId === itemId)) return;
+  const b = bands(s, itemId);
+  if (b.call.length || b.later.length || b.pointsOfOrder.length) return;
+  const requested = Object.values(s.entries).some((x) => x.itemId === itemId && x.status === 'requested');
+  if (requested) return;
+  d.emit('item.concluded', { itemId, automatic: true, reason: 'list exhausted' }, PUBLIC, itemId);
+}

@@ -1,0 +1,60 @@
+import type { Actor } from '@rostrum/contracts';
+import { bands } from './ordering';
+import { snapshot, type Entry, type FloorState, type Speech } from './state';
+
+export interface Viewer { role: Actor['role']; delegationId?: string; participantId?: string }
+
+const isStaff = (v: Viewer) => v.role === 'chair' || v.role === 'secretariat' || v.role === 'system' || v.role === 'operator';
+
+/** What clients need to draw the clock themselves: elapsed = (clockStoppedAt ?? now) − startedAt − pausedMs (R34). */
+const clock = (s: Speech) => ({
+  entryId: s.entryId, itemId: s.itemId, delegationId: s.delegationId, startedAt: s.startedAt, allottedSeconds: s.allottedSeconds,
+  paused: s.paused, pauseReason: s.pauseReason, clockStoppedAt: s.clockStoppedAt, pausedAt: s.clockStoppedAt ?? undefined,
+  pausedMs: s.pausedMs, elapsedMsAtStop: s.clockStoppedAt === null ? undefined : s.clockStoppedAt - s.startedAt - s.pausedMs,
+  warningsGiven: s.warningsGiven, expiredAt: s.expiredAt, yieldedFrom: s.yieldedFrom,
+});
+
+const view = (e: Entry) => ({ ...snapshot(e), status: e.status, calledAt: e.calledAt, ruling: e.ruling });
+
+/**
+ * The snapshot for one audience. Staff see everything, presence included; delegates see the
+ * lists and their own requests; viewers see the lists, the floor and the clock, never a request
+ * the chair has not accepted (reply requested, point of order not yet recognised).
+ */
+export function projectFloor(state: FloorState, viewer: Viewer): Record<string, unknown> {
+  const staff = isStaff(viewer);
+  const mine = (e: Entry) => viewer.role === 'delegate' && !!viewer.delegationId && e.delegationId === viewer.delegationId;
+  const visiblePending = (e: Entry) => staff || mine(e) || e.status === 'called' || e.status === 'speaking';
+  if (!state.created) return { meetingId: state.meetingId, seq: state.seq, created: false };
+  const lists = Object.fromEntries(state.itemOrder.map((id) => {
+    const b = bands(state, id);
+    return [id, { status: state.items[id]!.list, motion: state.items[id]!.motion, replies: b.replies.map(view), motionSpeakers: b.motion.map(view), speakers: b.speakers.map(view), laterReplies: b.later.map(view) }];
+  }));
+  const current = state.currentItemId ? bands(state, state.currentItemId) : null;
+  const onDeck = current?.call[0];
+  const pending = Object.values(state.entries).filter((e) => e.status === 'requested' && (staff || mine(e))).map(view);
+  return {
+    meetingId: state.meetingId,
+    seq: state.seq,
+    created: true,
+    title: state.title,
+    status: state.status,
+    profile: state.profile,
+    currentItemId: state.currentItemId,
+    items: state.itemOrder.map((id) => { const i = state.items[id]!; return { id, title: i.title, position: i.position, status: i.status, list: i.list }; }),
+    delegations: Object.values(state.delegations),
+    groups: Object.values(state.groups),
+    lists,
+    pointsOfOrder: state.pointsOfOrder.map((id) => state.entries[id]!).filter(visiblePending).map(view),
+    pendingRequests: pending,
+    called: state.called ? view(state.entries[state.called]!) : null,
+    onDeck: onDeck ? view(onDeck) : null,
+    speech: state.speech ? { ...clock(state.speech), speaker: view(state.entries[state.speech.entryId]!) } : null,
+    interrupted: state.interrupted ? clock(state.interrupted) : null,
+    appeal: state.appeal,
+    ...(viewer.role === 'delegate' && viewer.delegationId
+      ? { myEntries: Object.values(state.entries).filter(mine).map(view), myPresence: state.presence[viewer.delegationId] ?? null }
+      : {}),
+    ...(staff ? { presence: state.presence } : {}),
+  };
+}
