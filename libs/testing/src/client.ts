@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, EventEnvelope, StreamName } from '@rostrum/contracts';
+
+export interface Received { name: string; data: Record<string, unknown> }
+
+/**
+ * A socket.io client as a console would use it: joins with its token, takes a snapshot,
+ * keeps one gapless sequence per stream (dropping anything at or below what it has), and
+ * asks `events.since` when it sees a gap or reconnects.
+ */
+export class TestClient {
+  readonly socket: Socket;
+  /** Everything received, in arrival order (including transient messages). */
+  readonly received: Received[] = [];
+  /** Per stream: the accepted events (full or placeholders), gapless from the snapshot. */
+  readonly streams: Record<StreamName, Array<EventEnvelope | { seq: number; type: 'event.redacted' }>> = { meeting: [], qna: [], record: [] };
+  readonly seq: Record<StreamName, number> = { meeting: 0, qna: 0, record: 0 };
+  duplicates = 0;
+  snapshot?: Record<string, unknown>;
+  private synced = false;
+  private buffer: Array<EventEnvelope> = [];
+  private waiters: Array<{ test: (r: Received) => boolean; resolve: (r: Received) => void }> = [];
+
+  constructor(readonly url: string, token: string, opts: { autoConnect?: boolean } = {}) {
+    this.socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500, autoConnect: opts.autoConnect ?? true });
+    this.socket.onAny((name: string, data: Record<string, unknown>) => this.onMessage(name, data));
+    this.socket.on('connect', () => { if (this.synced) void this.catchUp(); });
+  }
+
+  static async connect(url: string, token: string): Promise<TestClient> {
+    const c = new TestClient(url, token);
+    await c.connected();
+    await c.sync();
+    return c;
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((res, rej) => {
+      this.socket.once('connect', () => res());
+      this.socket.once('connect_error', (err: Error & { data?: unknown }) => rej(Object.assign(new Error(err.message), { data: err.data })));
+    });
+  }
+
+  /** Takes the snapshot and starts accepting events after its seqs. */
+  async sync(): Promise<Record<string, unknown>> {
+    const snap = await this.socket.emitWithAck('meeting.snapshot', {}) as Ack & Record<string, { seq: number } | null>;
+    if (!snap.ok) throw new Error(`snapshot refused: ${JSON.stringify(snap)}`);
+    this.snapshot = snap;
+    for (const s of ['meeting', 'qna', 'record'] as const) this.seq[s] = (snap[s] as { seq: number } | null)?.seq ?? 0;
+    this.synced = true;
+    const buffered = this.buffer;
+    this.buffer = [];
+    for (const e of buffered) this.accept(e);
+    return snap;
+  }
+
+  async cmd(name: string, payload: Record<string, unknown> = {}, commandId = randomUUID()): Promise<Ack & Record<string, unknown>> {
+    return this.socket.timeout(15_000).emitWithAck(name, { commandId, ...payload });
+  }
+
+  /** Resolves with the first message (already received or future) that matches. */
+  waitFor(name: string, test: (data: Record<string, unknown>) => boolean = () => true, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+    const hit = this.received.find((r) => r.name === name && test(r.data));
+    if (hit) return Promise.resolve(hit.data);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}; got: ${this.received.map((r) => r.name).slice(-30).join(', ')}`)), timeoutMs);
+      this.waiters.push({ test: (r) => r.name === name && test(r.data), resolve: (r) => { clearTimeout(timer); resolve(r.data); } });
+    });
+  }
+
+  events(stream: StreamName = 'meeting'): EventEnvelope[] {
+    return this.streams[stream].filter((e): e is EventEnvelope => e.type !== 'event.redacted');
+  }
+
+  close(): void { this.socket.disconnect(); }
+
+  private onMessage(name: string, data: Record<string, unknown>): void {
+    const r = { name, data };
+    this.received.push(r);
+    if (data && typeof data.seq === 'number' && typeof data.stream === 'string') {
+      if (!this.synced) this.buffer.push(data as unknown as EventEnvelope);
+      else this.accept(data as unknown as EventEnvelope);
+    }
+    this.waiters = this.waiters.filter((w) => (w.test(r) ? (w.resolve(r), false) : true));
+  }
+
+  private accept(e: EventEnvelope): void {
+    const s = e.stream;
+    if (e.seq <= this.seq[s]) { this.duplicates++; return; }
+    if (e.seq > this.seq[s] + 1) { void this.catchUp(); return; } // a gap: fetch what is missing, in order
+    this.streams[s].push(e);
+    this.seq[s] = e.seq;
+  }
+
+  private catching = false;
+  /** Fetches everything after the last seq of each stream (after a reconnect or a gap). */
+  async catchUp(): Promise<void> {
+    if (this.catching) return;
+    this.catching = true;
+    try {
+      for (const stream of ['meeting', 'qna', 'record'] as const) {
+        const res = await this.socket.emitWithAck('events.since', { stream, seq: this.seq[stream] }) as Ack & { events: EventEnvelope[] };
+        if (res.ok) for (const e of res.events) if (e.seq === this.seq[stream] + 1) { this.streams[stream].push(e); this.seq[stream] = e.seq; }
+      }
+    } finally { this.catching = false; }
+  }
+}

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import type { MeetingSetupInput } from '@rostrum/contracts';
+import { migrate } from '@rostrum/persistence';
+
+export type AppName = 'gateway' | 'floor' | 'qna' | 'recorder';
+const ROOT = resolve(__dirname, '../../..');
+const READY: Record<AppName, string> = { gateway: 'gateway ready', floor: 'floor service ready', qna: 'qna service ready', recorder: 'recorder ready' };
+
+export const TEST_OPERATOR_KEY = 'test-operator-key-0123456789';
+const TEST_TOKEN_SECRET = 'test-token-secret-0123456789-0123456789';
+
+export async function sparePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); });
+  });
+}
+
+export interface RunningApp { name: AppName; process: ChildProcess; port?: number; url?: string }
+
+/**
+ * The real system for an end-to-end test: the built apps as child processes against the real
+ * Postgres and Redis, isolated by their own Postgres schema and Redis prefix. It stops only the
+ * processes it started (by pid) and removes only its own schema and keys.
+ */
+export class TestSystem {
+  readonly id = `t${randomBytes(4).toString('hex')}`;
+  readonly apps: RunningApp[] = [];
+  readonly databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
+  readonly redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  readonly schema = `e2e_${this.id}`;
+  readonly prefix = `e2e:${this.id}`;
+
+  static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}): Promise<TestSystem> {
+    const sys = new TestSystem();
+    await sys.ensureDatabase();
+    await migrate({ url: sys.databaseUrl, schema: sys.schema });
+    for (const app of apps) await sys.startApp(app, env);
+    return sys;
+  }
+
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, REDIS_URL: this.redisUrl, REDIS_PREFIX: this.prefix,
+      TOKEN_SECRET: TEST_TOKEN_SECRET, OPERATOR_KEY: TEST_OPERATOR_KEY, LOG_LEVEL: 'info', NODE_ENV: 'test',
+      SWEEP_INTERVAL_MS: '1000', ...extra,
+    };
+  }
+
+  /** Starts one more process of an app (several gateways or floors may run at once). */
+  async startApp(name: AppName, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+    const port = name === 'gateway' ? await sparePort() : undefined;
+    const env = { ...process.env, ...this.env(extraEnv), ...(port ? { GATEWAY_PORT: String(port) } : {}) };
+    const logDir = join(ROOT, 'artifacts', 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(join(logDir, `${this.id}-${name}-${child.pid}.log`));
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    const app: RunningApp = { name, process: child, port, url: port ? `http://127.0.0.1:${port}` : undefined };
+    await new Promise<void>((res, rej) => {
+      let out = '';
+      const timer = setTimeout(() => rej(new Error(`${name} did not become ready in 30 s:\n${out.slice(-2000)}`)), 30_000);
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        if (out.includes(READY[name])) { clearTimeout(timer); child.stdout!.off('data', onData); res(); }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+      child.once('exit', (code) => { clearTimeout(timer); rej(new Error(`${name} exited with ${code} before it was ready:\n${out.slice(-2000)}`)); });
+    });
+    this.apps.push(app);
+    return app;
+  }
+
+  gateways(): RunningApp[] { return this.apps.filter((a) => a.name === 'gateway' && a.process.exitCode === null && a.process.signalCode === null); }
+  get url(): string { return this.gateways()[0].url!; }
+
+  /** Stops one of this system's processes: SIGTERM (graceful) or SIGKILL (crash). */
+  async stopApp(app: RunningApp, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
+    if (app.process.exitCode !== null || app.process.signalCode !== null) return app.process.exitCode;
+    const exited = new Promise<number | null>((r) => app.process.once('exit', (code) => r(code)));
+    process.kill(app.process.pid!, signal);
+    const code = await exited;
+    this.apps.splice(this.apps.indexOf(app), 1);
+    return code;
+  }
+
+  async createMeeting(setup: MeetingSetupInput): Promise<{ meetingId: string; access: Array<{ participantId: string; name: string; role: string; delegationId?: string; token: string }> }> {
+    const res = await fetch(`${this.url}/meetings`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-operator-key': TEST_OPERATOR_KEY }, body: JSON.stringify(setup),
+    });
+    const body = await res.json();
+    if (res.status !== 201) throw new Error(`create meeting failed: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  async viewerToken(meetingId: string): Promise<string> {
+    const res = await fetch(`${this.url}/meetings/${meetingId}/viewer-token`, { method: 'POST' });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const c = new Client({ connectionString: this.databaseUrl, options: `-c search_path=${this.schema}` });
+    await c.connect();
+    try { return (await c.query(sql, params)).rows as T[]; } finally { await c.end(); }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.apps].map((a) => this.stopApp(a, 'SIGTERM')));
+    await this.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`).catch(() => undefined);
+    const redis = new Redis(this.redisUrl);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.unlink(...keys);
+      } while (cursor !== '0');
+    } finally { redis.disconnect(); }
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const url = new URL(this.databaseUrl);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const c = new Client({ connectionString: url.toString() });
+    await c.connect();
+    try {
+      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!rowCount) await c.query(`CREATE DATABASE "${name}"`).catch((e: { code?: string }) => { if (e.code !== '42P04') throw e; });
+    } finally { await c.end(); }
+  }
+}

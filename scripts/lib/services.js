@@ -1,0 +1,137 @@
+// Finds or starts what Rostrum needs: Postgres and Redis. Uses DATABASE_URL / REDIS_URL when
+// they answer; otherwise starts local servers from their binaries with data under .data/ on
+// free ports; otherwise stops with the exact command that installs them.
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const { execFileSync, spawnSync } = require('node:child_process');
+const { root } = require('./env');
+
+const dataDir = path.join(root, '.data');
+const INSTALL = 'sudo apt-get install -y postgresql redis-server   # Debian/Ubuntu (or: brew install postgresql redis; or use docker compose up)';
+
+function canConnect(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port: Number(port) });
+    const done = (ok) => { s.destroy(); resolve(ok); };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+async function freePort(preferred) {
+  for (let p = preferred; p < preferred + 100; p++) if (!(await canConnect('127.0.0.1', p, 300))) return p;
+  throw new Error(`no free port near ${preferred}`);
+}
+
+function which(cmd, extraDirs = []) {
+  for (const dir of [...(process.env.PATH || '').split(':'), ...extraDirs]) {
+    const f = path.join(dir, cmd);
+    if (dir && fs.existsSync(f)) return f;
+  }
+  return null;
+}
+
+const pgBinDirs = () => {
+  const base = '/usr/lib/postgresql';
+  return fs.existsSync(base) ? fs.readdirSync(base).sort().reverse().map((v) => path.join(base, v, 'bin')) : [];
+};
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+/** initdb refuses to run as root: run Postgres as the `postgres` user with folders it owns. */
+function asPg(args) {
+  if (!isRoot()) return execFileSync(args[0], args.slice(1), { stdio: 'pipe' });
+  return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')], { stdio: 'pipe' });
+}
+
+async function ensurePostgres(env, log) {
+  const url = new URL(env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/rostrum');
+  if (await canConnect(url.hostname, url.port || 5432)) return { url: url.toString(), started: false };
+  const initdb = which('initdb', pgBinDirs());
+  const pgCtl = which('pg_ctl', pgBinDirs());
+  if (!initdb || !pgCtl) throw new Error(`Postgres does not answer at ${url.host} and no local postgres binaries were found.\nInstall them with:\n  ${INSTALL}\nor set DATABASE_URL to a running server.`);
+  const dir = path.join(dataDir, 'pg');
+  const statePath = path.join(dataDir, 'pg.port');
+  const port = fs.existsSync(statePath) ? Number(fs.readFileSync(statePath, 'utf8')) : await freePort(5440);
+  if (!(await canConnect('127.0.0.1', port))) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    if (isRoot()) execFileSync('chown', ['postgres', dataDir]);
+    if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+      log(`initialising a local Postgres in ${dir}`);
+      asPg([initdb, '-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    }
+    log(`starting local Postgres on 127.0.0.1:${port}`);
+    asPg([pgCtl, '-D', dir, '-l', path.join(dataDir, 'pg.log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dataDir}`, '-w', 'start']);
+    fs.writeFileSync(statePath, String(port));
+  }
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  url.username = 'postgres';
+  return { url: url.toString(), started: true };
+}
+
+async function ensureRedis(env, log) {
+  const url = new URL(env.REDIS_URL || 'redis://127.0.0.1:6379');
+  if (await canConnect(url.hostname, url.port || 6379)) return { url: url.toString(), started: false };
+  const server = which('redis-server');
+  if (!server) throw new Error(`Redis does not answer at ${url.host} and redis-server was not found.\nInstall it with:\n  ${INSTALL}\nor set REDIS_URL to a running server.`);
+  const statePath = path.join(dataDir, 'redis.port');
+  const port = fs.existsSync(statePath) ? Number(fs.readFileSync(statePath, 'utf8')) : await freePort(6390);
+  if (!(await canConnect('127.0.0.1', port))) {
+    const dir = path.join(dataDir, 'redis');
+    fs.mkdirSync(dir, { recursive: true });
+    log(`starting local Redis (append-only) on 127.0.0.1:${port}`);
+    execFileSync(server, ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', dir,
+      '--daemonize', 'yes', '--pidfile', path.join(dataDir, 'redis.pid'), '--logfile', path.join(dataDir, 'redis.log')]);
+    for (let i = 0; i < 50 && !(await canConnect('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
+    fs.writeFileSync(statePath, String(port));
+  }
+  return { url: `redis://127.0.0.1:${port}`, started: true };
+}
+
+/** Creates the database named in the URL if it does not exist (connecting to `postgres`). */
+async function ensureDatabase(databaseUrl) {
+  const { Client } = require('pg');
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1)) || 'postgres';
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((e) => { if (e.code !== '42P04') throw e; });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Both services, ready, with the URLs to use. */
+async function ensureServices(env, log = (m) => console.log(`[setup] ${m}`)) {
+  const pg = await ensurePostgres(env, log);
+  const redis = await ensureRedis(env, log);
+  await ensureDatabase(pg.url);
+  return { DATABASE_URL: pg.url, REDIS_URL: redis.url };
+}
+
+/** Builds dist/ when it is missing or older than any source file. */
+function buildIfNeeded(log = (m) => console.log(`[setup] ${m}`)) {
+  const marker = path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
+  const newest = (dir) => {
+    let t = 0;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) t = Math.max(t, newest(p));
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
+  if (built && built >= Math.max(newest(path.join(root, 'apps')), newest(path.join(root, 'libs')))) return;
+  log('building (nest build)…');
+  const r = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+  fs.utimesSync(marker, new Date(), new Date());
+}
+
+module.exports = { ensureServices, buildIfNeeded, canConnect, freePort, dataDir };

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// `npm test`: finds or starts Postgres and Redis, builds, then runs the unit and end-to-end
+// suites with jest. End-to-end tests isolate themselves (own schema, own Redis prefix).
+const { spawnSync } = require('node:child_process');
+const { root, loadEnv } = require('./lib/env');
+const { ensureServices, buildIfNeeded } = require('./lib/services');
+
+async function main() {
+  const env = loadEnv();
+  Object.assign(env, await ensureServices(env));
+  buildIfNeeded();
+  const args = [require.resolve('jest/bin/jest'), '--runInBand', ...process.argv.slice(2)];
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, NODE_ENV: 'test' } });
+  process.exit(r.status ?? 1);
+}
+
+main().catch((err) => { console.error(`[test] ${err.message}`); process.exit(1); });
