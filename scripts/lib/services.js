@@ -45,9 +45,21 @@ function asPg(args) {
   return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')], { stdio: 'pipe' });
 }
 
+/** Why a Postgres URL cannot be used (not running, authentication…), or null when it can. */
+async function pgRefusal(url) {
+  if (!(await canConnect(url.hostname, url.port || 5432))) return 'not answering';
+  const { Client } = require('pg');
+  const probe = new URL(url.toString());
+  probe.pathname = '/postgres';
+  const c = new Client({ connectionString: probe.toString(), connectionTimeoutMillis: 3000 });
+  try { await c.connect(); await c.query('SELECT 1'); return null; } catch (e) { return e.message; } finally { await c.end().catch(() => {}); }
+}
+
 async function ensurePostgres(env, log) {
   const url = new URL(env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/rostrum');
-  if (await canConnect(url.hostname, url.port || 5432)) return { url: url.toString(), started: false };
+  const refusal = await pgRefusal(url);
+  if (!refusal) return { url: url.toString(), started: false };
+  log(`Postgres at ${url.host} is not usable (${refusal}); looking for local binaries`);
   const initdb = which('initdb', pgBinDirs());
   const pgCtl = which('pg_ctl', pgBinDirs());
   if (!initdb || !pgCtl) throw new Error(`Postgres does not answer at ${url.host} and no local postgres binaries were found.\nInstall them with:\n  ${INSTALL}\nor set DATABASE_URL to a running server.`);

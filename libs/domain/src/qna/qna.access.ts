@@ -25,7 +25,7 @@ export function authorize(state: QnaState, type: string, ctx: QnaContext): { ok:
       ? `A ${actor.role} cannot ${type.slice(4)} in the Q&A; only viewers and delegates do.`
       : `Only a moderator, the chair or the secretariat may ${type.slice(4)} questions.`);
   }
-  if (ctx.roster && actor.role !== 'viewer') {
+  if (ctx.roster?.participants && actor.role !== 'viewer') {
     const member = ctx.roster.participants.find((p) => p.id === actor.participantId);
     if (!member || member.role !== (actor.role as Role)) {
       return fail('NOT_A_MEMBER', `${actor.participantId} is not a ${actor.role} of this meeting.`);

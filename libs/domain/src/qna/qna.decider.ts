@@ -67,14 +67,14 @@ function ask(state: QnaState, p: QnaAskPayload, ctx: QnaContext): QnaDecision {
   if (!text.ok) return text;
   if (ctx.roster) {
     if (p.itemId !== undefined && !ctx.roster.itemIds.includes(p.itemId)) return fail('UNKNOWN_TARGET', `No agenda item ${p.itemId} in this meeting.`);
-    if (p.panelistId !== undefined && !ctx.roster.participants.some((x) => x.id === p.panelistId)) {
+    if (p.panelistId !== undefined && ctx.roster.participants && !ctx.roster.participants.some((x) => x.id === p.panelistId)) {
       return fail('UNKNOWN_TARGET', `No panelist ${p.panelistId} in this meeting.`);
     }
   }
   const limit = checkRateLimit(state, actor.participantId, now, settings);
   if (!limit.ok) return limit;
 
-  const name = actor.displayName ?? ctx.roster?.participants.find((x) => x.id === actor.participantId)?.name;
+  const name = actor.displayName ?? ctx.roster?.participants?.find((x) => x.id === actor.participantId)?.name;
   const strict = anonymous && settings.anonymity === 'strict';
   const status: QnaStatus = settings.moderation === 'open' ? 'visible' : 'pending';
   const question: QnaPublicQuestion = {

@@ -54,7 +54,12 @@ export interface QnaContext {
 
 export interface QnaRoster {
   itemIds: readonly string[];
-  participants: ReadonlyArray<{ id: string; role: Role; name?: string; delegationId?: string }>;
+  /**
+   * Only when the caller knows the complete roster: participants may be added after
+   * `meeting.created` without an event, so the service leaves this out rather than refuse
+   * a moderator added later. When given, panelists and named roles are checked against it.
+   */
+  participants?: ReadonlyArray<{ id: string; role: Role; name?: string; delegationId?: string }>;
 }
 
 export const initialQnaState = (meetingId: string): QnaState =>
