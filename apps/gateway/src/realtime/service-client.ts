@@ -24,9 +24,9 @@ export class ServiceClient {
       fail('UNAVAILABLE', `the ${owner} service did not answer (${err.name === 'TimeoutError' ? 'timeout' : err.message}); retry with the same commandId`));
   }
 
-  request<T>(owner: CommandOwner, kind: 'command' | 'snapshot', data: unknown): Promise<T> {
+  request<T>(owner: CommandOwner, kind: 'command' | 'snapshot', data: unknown, timeoutMs = this.config.commandTimeoutMs): Promise<T> {
     const pattern = servicePatterns(this.config.redis.prefix, owner)[kind];
-    return firstValueFrom(this.proxy.send<T>(pattern, data).pipe(timeout(this.config.commandTimeoutMs)));
+    return firstValueFrom(this.proxy.send<T>(pattern, data).pipe(timeout(timeoutMs)));
   }
 
   async close(): Promise<void> { await this.proxy.close(); }

@@ -26,7 +26,8 @@ export class SyncService {
     const who = { meetingId: c.meetingId, role: c.role, delegationId: c.delegationId, participantId: c.participantId };
     const [meeting, qna, record] = await Promise.all([
       this.services.request<{ seq: number; state: unknown }>('floor', 'snapshot', who),
-      this.services.request<{ seq: number; state: unknown }>('qna', 'snapshot', who).catch(() => null),
+      // Q&A is optional to joining: a client without it still follows the floor and the record.
+      this.services.request<{ seq: number; state: unknown }>('qna', 'snapshot', who, 1500).catch(() => null),
       this.recordSnapshot(c.meetingId),
     ]);
     if (meeting.seq === 0) return fail('MEETING_NOT_FOUND', `meeting ${c.meetingId} does not exist`);

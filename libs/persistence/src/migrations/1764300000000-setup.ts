@@ -19,11 +19,10 @@ export class Setup1764300000000 implements MigrationInterface {
       meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE, id text NOT NULL,
       name text NOT NULL, tier text NOT NULL, groups text[] NOT NULL DEFAULT '{}', PRIMARY KEY (meeting_id, id))`);
     await q.query(`CREATE TABLE participants (
-      id text PRIMARY KEY, meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+      meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE, id text NOT NULL,
       name text NOT NULL, title text, level text NOT NULL, role text NOT NULL, delegation_id text,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (meeting_id, id),
       FOREIGN KEY (meeting_id, delegation_id) REFERENCES delegations(meeting_id, id))`);
-    await q.query(`CREATE INDEX participants_meeting ON participants (meeting_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

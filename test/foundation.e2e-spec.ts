@@ -1,0 +1,81 @@
+import jwt from 'jsonwebtoken';
+import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+
+// Issue 2: the path client → gateway → floor → event log → every client of the meeting.
+describe('foundation: gateway, floor, event log', () => {
+  let sys: TestSystem;
+  let meetingId: string;
+  let access: Array<{ participantId: string; token: string }>;
+  const clients: TestClient[] = [];
+  const client = async (token: string, url = sys.url) => { const c = await TestClient.connect(url, token); clients.push(c); return c; };
+
+  beforeAll(async () => {
+    sys = await TestSystem.start(['floor', 'gateway']);
+    ({ meetingId, access } = await sys.createMeeting(debateSetup()));
+  }, 90_000);
+  afterEach(() => { while (clients.length) clients.pop()!.close(); });
+  afterAll(() => sys?.stop(), 30_000);
+
+  it('a viewer joins and receives meeting.opened after the chair opens the meeting', async () => {
+    const viewer = await client(await sys.viewerToken(meetingId));
+    const chair = await client(tokenOf(access, 'chair'));
+    const ack = await chair.cmd('meeting.open');
+    expect(ack).toMatchObject({ ok: true });
+    const opened = await viewer.waitFor('meeting.opened');
+    expect(opened).toMatchObject({ meetingId, stream: 'meeting', seq: ack.seq, type: 'meeting.opened' });
+  });
+
+  it('refuses a bad, a foreign and an expired token at the handshake with a reason', async () => {
+    await expect(TestClient.connect(sys.url, 'not-a-token')).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
+    const foreign = jwt.sign({ mid: meetingId, role: 'chair' }, 'some-other-secret-0123456789-0123456789', { subject: 'x', audience: 'rostrum', expiresIn: 60 });
+    await expect(TestClient.connect(sys.url, foreign)).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
+    const expired = jwt.sign({ mid: meetingId, role: 'chair', exp: Math.floor(Date.now() / 1000) - 10 }, 'test-token-secret-0123456789-0123456789', { subject: 'chair', audience: 'rostrum' });
+    await expect(TestClient.connect(sys.url, expired)).rejects.toMatchObject({ data: { code: 'TOKEN_EXPIRED' } });
+    await expect(TestClient.connect(sys.url, '')).rejects.toMatchObject({ data: { code: 'TOKEN_MISSING' } });
+  });
+
+  it('a delegate cannot open or adjourn the meeting (FORBIDDEN) and nothing changes', async () => {
+    const delegate = await client(tokenOf(access, 'gha'));
+    const before = delegate.seq.meeting;
+    expect(await delegate.cmd('meeting.adjourn')).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const since = await delegate.socket.emitWithAck('events.since', { stream: 'meeting', seq: before });
+    expect(since.head).toBe(before);
+  });
+
+  it('malformed, oversized and unknown input gets an error ack and the server stays up', async () => {
+    const chair = await client(tokenOf(access, 'chair'));
+    expect(await chair.socket.emitWithAck('meeting.open', 'just a string')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await chair.socket.emitWithAck('meeting.open', { commandId: 'short' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await chair.cmd('meeting.open', { extra: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await chair.cmd('meeting.open', { junk: 'x'.repeat(20_000) })).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await chair.socket.emitWithAck('no.such.command', { commandId: 'c-12345678' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+    expect(await chair.socket.emitWithAck('events.since', { seq: -1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    chair.socket.emit('meeting.open', null); // no ack callback at all: ignored, not a crash
+    const res = await fetch(`${sys.url}/health`);
+    expect(res.status).toBe(200);
+    expect(sys.gateways()).toHaveLength(1);
+  });
+
+  it('the same commandId twice applies once and returns the first result', async () => {
+    const chair = await client(tokenOf(access, 'chair'));
+    const first = await chair.cmd('meeting.adjourn', {}, 'adjourn-once-0001');
+    const again = await chair.cmd('meeting.adjourn', {}, 'adjourn-once-0001');
+    expect(again).toEqual(first);
+    const since = await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 });
+    expect(since.events.filter((e: { commandId: string }) => e.commandId === 'adjourn-once-0001').length).toBe(first.ok ? 1 : 0);
+  });
+
+  it('REST setup refuses bad input with a stable code and no operator key with UNAUTHENTICATED', async () => {
+    const noKey = await fetch(`${sys.url}/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noKey.status).toBe(401);
+    expect(await noKey.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const bad = await fetch(`${sys.url}/meetings`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-operator-key': 'test-operator-key-0123456789' },
+      body: JSON.stringify({ ...debateSetup(), delegations: [{ id: 'XX', name: 'X', tier: 'no-such-tier' }] }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('no-such-tier') } });
+    const docs = await fetch(`${sys.url}/docs-json`);
+    expect((await docs.json()).paths['/meetings']).toBeDefined();
+  });
+});
