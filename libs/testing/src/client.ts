@@ -56,7 +56,7 @@ export class TestClient {
     return snap;
   }
 
-  async cmd(name: string, payload: Record<string, unknown> = {}, commandId = randomUUID()): Promise<Ack & Record<string, unknown>> {
+  async cmd(name: string, payload: Record<string, unknown> = {}, commandId: string = randomUUID()): Promise<Ack & Record<string, unknown>> {
     return this.socket.timeout(15_000).emitWithAck(name, { commandId, ...payload });
   }
 
