@@ -1,5 +1,11 @@
 import type { Handler } from './draft';
+import { grant, nextSpeaker } from './floor-giving.decider';
 import { adjournMeeting, concludeItem, openMeeting, resumeMeeting, suspendMeeting, takeUpItem } from './meeting.decider';
+import { decideMotion } from './motions.decider';
+import { appeal, decideAppeal, rule } from './points-of-order.decider';
+import { updatePresence } from './presence.decider';
+import { amendEntry, announceList, closeList, declineEntry, reopenList, reorderEntry, requestFloor, withdrawEntry } from './speakers-list.decider';
+import { callToOrder, changeLimits, end, extend, pause, resume, start, yieldTime } from './speech.decider';
 
 /** Socket commands → handler. Roles and payload schemas come from FLOOR_COMMANDS. */
 export const HANDLERS: Record<string, Handler> = {
@@ -9,4 +15,27 @@ export const HANDLERS: Record<string, Handler> = {
   'meeting.adjourn': adjournMeeting,
   'item.takeUp': takeUpItem,
   'item.conclude': concludeItem,
+  'floor.request': requestFloor,
+  'floor.amend': amendEntry,
+  'floor.withdraw': withdrawEntry,
+  'chair.grant': grant,
+  'chair.decline': declineEntry,
+  'chair.reorder': reorderEntry,
+  'chair.next': nextSpeaker,
+  'chair.callToOrder': callToOrder,
+  'chair.extend': extend,
+  'limits.change': changeLimits,
+  'speech.start': start,
+  'speech.pause': pause,
+  'speech.resume': resume,
+  'speech.end': end,
+  'speech.yield': yieldTime,
+  'pointOfOrder.rule': rule,
+  'pointOfOrder.appeal': appeal,
+  'pointOfOrder.decideAppeal': decideAppeal,
+  'motion.decide': decideMotion,
+  'list.announce': announceList,
+  'list.close': closeList,
+  'list.reopen': reopenList,
+  'presence.update': updatePresence,
 };
