@@ -2,6 +2,7 @@
 import type { Actor, CommandError, EventEnvelope, ResolvedMeetingSetup, RulesProfile } from '@rostrum/contracts';
 import { SYSTEM_ACTOR } from '@rostrum/contracts';
 import { floorTimers } from './clock';
+import { bands } from './ordering';
 import { decideFloor, type Decision } from './decide';
 import { evolveFloor } from './evolve';
 import { resolveProfile } from './profile';
@@ -109,4 +110,26 @@ export function openMeeting(preset = 'un-ga', overrides: Record<string, unknown>
   if (opts.presence !== false) for (const x of DELEGATIONS) m.ok('presence.update', { status: 'connected', mode: x.id === 'NOR' ? 'remote' : 'in-room' }, delegate(x.id));
   m.seconds(1);
   return m;
+}
+
+/** Inscribe (or request) for a delegation; returns the new entry id. */
+export function inscribe(m: TestMeeting, delegationId: string, payload: Record<string, unknown> = {}, actor: Actor = delegate(delegationId)): string {
+  const events = m.ok('floor.request', { type: 'statement', ...payload }, actor);
+  return (events[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+}
+
+/** The ordinary band of an item in speaking order, as delegation ids. */
+export function speakers(m: TestMeeting, itemId = 'item-1'): string[] {
+  return bandsOf(m, itemId).speakers.map((e) => e.delegationId);
+}
+
+export function bandsOf(m: TestMeeting, itemId = 'item-1') { return bands(m.state, itemId); }
+
+/** Call the next speaker, let them speak `seconds`, end. Returns the speech.ended envelope. */
+export function hear(m: TestMeeting, seconds = 60): EventEnvelope {
+  m.ok('chair.next');
+  m.ok('speech.start');
+  m.seconds(seconds);
+  const ended = m.ok('speech.end');
+  return ended[0]!;
 }

@@ -1,0 +1,112 @@
+import { chair, delegate, inscribe, openMeeting, secretariat, speakers, viewer } from './floor.fixtures';
+
+describe('A. getting on the list', () => {
+  it('R1 starting a speech nobody was called for is rejected', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA');
+    expect(m.no('speech.start', { entryId: gha }).code).toBe('NOT_CALLED');
+    expect(m.no('speech.start', {}, delegate('GHA')).code).toBe('NOT_CALLED');
+    m.ok('chair.next');
+    expect(m.no('speech.start', {}, delegate('NOR')).code).toBe('NOT_YOUR_DELEGATION');
+    m.ok('speech.start', {}, delegate('GHA'));
+    expect(m.state.speech?.entryId).toBe(gha);
+  });
+
+  it('R1 only the chair gives the floor', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    expect(m.no('chair.next', {}, delegate('GHA')).code).toBe('FORBIDDEN');
+    expect(m.no('chair.next', {}, secretariat).code).toBe('FORBIDDEN');
+    expect(m.no('chair.next', {}, viewer).code).toBe('FORBIDDEN');
+  });
+
+  it('R2 each item has its own list', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    inscribe(m, 'NOR', { itemId: 'item-2' });
+    expect(speakers(m, 'item-1')).toEqual(['GHA']);
+    expect(speakers(m, 'item-2')).toEqual(['NOR']);
+    inscribe(m, 'GHA', { itemId: 'item-2' });           // one entry per capacity per list, not per meeting
+    expect(speakers(m, 'item-1')).toEqual(['GHA']);
+  });
+
+  it('R3 an entry records delegation, speaker, capacity, type, mode and server time', () => {
+    const m = openMeeting();
+    const ev = m.ok('floor.request', { type: 'statement', mode: 'remote', speaker: { name: 'Ms Amina Diallo', title: 'Minister', level: 'minister' }, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN'));
+    expect(ev[0]!.payload).toMatchObject({ entry: {
+      delegationId: 'SEN', delegationName: 'Senegal', speakerName: 'Ms Amina Diallo', speakerTitle: 'Minister', level: 'minister',
+      capacity: { kind: 'group', groupId: 'AFG' }, type: 'statement', mode: 'remote', inscribedAt: m.now,
+    } });
+    const dflt = m.ok('floor.request', { type: 'statement' }, delegate('GHA'));
+    expect(dflt[0]!.payload).toMatchObject({ entry: { speakerName: 'Speaker of Ghana', speakerTitle: 'Ambassador', level: 'head-of-delegation', mode: 'in-room', capacity: { kind: 'national' } } });
+  });
+
+  it('R4 one waiting entry per capacity by default; group and national are separate', () => {
+    const m = openMeeting();
+    inscribe(m, 'SEN');
+    expect(m.no('floor.request', { type: 'statement' }, delegate('SEN')).code).toBe('ALREADY_WAITING');
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(m.no('floor.request', { type: 'statement', capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN')).code).toBe('ALREADY_WAITING');
+  });
+
+  it('R4 maxWaitingPerDelegation raises the limit', () => {
+    const m = openMeeting('un-ga', { maxWaitingPerDelegation: 2 });
+    inscribe(m, 'GHA'); inscribe(m, 'GHA');
+    expect(m.no('floor.request', { type: 'statement' }, delegate('GHA')).code).toBe('ALREADY_WAITING');
+  });
+
+  it('R5 civil society may not inscribe in a GA plenary but may under ecosoc', () => {
+    const m = openMeeting('un-ga');
+    expect(m.no('floor.request', { type: 'statement' }, delegate('IPI')).code).toBe('TIER_NOT_ELIGIBLE');
+    inscribe(m, 'AU');
+    const e = openMeeting('ecosoc');
+    inscribe(e, 'IPI');
+    expect(speakers(e)).toEqual(['IPI']);
+  });
+
+  it('R6 changing capacity, level or type moves the entry to the end of its band', () => {
+    const m = openMeeting('un-ga');
+    const gha = inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    inscribe(m, 'EGY'); m.seconds(1);
+    m.ok('floor.amend', { entryId: gha, speaker: { name: 'H.E. Minister', level: 'minister' } }, delegate('GHA'));
+    expect(m.last('floor.amended')!.payload).toMatchObject({ movedToEnd: true });
+    expect(speakers(m)).toEqual(['NOR', 'EGY', 'GHA']);
+  });
+
+  it('R6 with changeLosesPlace off the entry keeps its place; a mode change never moves it', () => {
+    const m = openMeeting('un-ga', { changeLosesPlace: false });
+    const gha = inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    m.ok('floor.amend', { entryId: gha, type: 'question' }, delegate('GHA'));
+    expect(speakers(m)).toEqual(['GHA', 'NOR']);
+    const u = openMeeting('un-ga');
+    const g = inscribe(u, 'GHA'); u.seconds(1); inscribe(u, 'NOR');
+    u.ok('floor.amend', { entryId: g, mode: 'remote' }, delegate('GHA'));
+    expect(speakers(u)).toEqual(['GHA', 'NOR']);
+  });
+
+  it('R7 a delegate withdraws its own entry, the chair any; the others keep their order', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA'); m.seconds(1);
+    const nor = inscribe(m, 'NOR'); m.seconds(1);
+    inscribe(m, 'EGY'); m.seconds(1);
+    inscribe(m, 'GBR');
+    expect(m.no('floor.withdraw', { entryId: gha }, delegate('NOR')).code).toBe('NOT_YOUR_DELEGATION');
+    m.ok('floor.withdraw', { entryId: gha }, delegate('GHA'));
+    m.ok('floor.withdraw', { entryId: nor, reason: 'asked by phone' }, chair);
+    expect(speakers(m)).toEqual(['EGY', 'GBR']);
+    expect(m.last('floor.withdrawn')!.payload).toMatchObject({ by: 'chair', reason: 'asked by phone' });
+    expect(m.no('floor.withdraw', { entryId: gha }, delegate('GHA')).code).toBe('ENTRY_NOT_WAITING');
+  });
+
+  it('R8 a delegate inscribes only its own delegation; the secretariat may inscribe others', () => {
+    const m = openMeeting();
+    expect(m.no('floor.request', { type: 'statement', delegationId: 'NOR' }, delegate('GHA')).code).toBe('NOT_YOUR_DELEGATION');
+    inscribe(m, 'NOR', { delegationId: 'NOR' }, secretariat);
+    inscribe(m, 'GHA', { delegationId: 'GHA' }, chair);
+    expect(speakers(m)).toEqual(['NOR', 'GHA']);
+    expect(m.no('floor.request', { type: 'statement' }, secretariat).code).toBe('VALIDATION_FAILED');
+    expect(m.no('floor.request', { type: 'statement' }, viewer).code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,126 @@
+import { bandsOf, chair, delegate, hear, inscribe, openMeeting, speakers } from './floor.fixtures';
+
+describe('B. order and precedence', () => {
+  it('R9 within a tier, first come first served by server time', () => {
+    const m = openMeeting('un-ga', { groupsFirst: false });
+    inscribe(m, 'GBR'); m.seconds(1);
+    inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR');
+    expect(speakers(m)).toEqual(['GBR', 'GHA', 'NOR']);
+  });
+
+  it('R10 a higher non-empty tier goes first', () => {
+    const m = openMeeting('ecosoc');
+    inscribe(m, 'IPI'); m.seconds(1);
+    inscribe(m, 'AU'); m.seconds(1);
+    inscribe(m, 'NOR');
+    expect(speakers(m)).toEqual(['NOR', 'AU', 'IPI']);
+  });
+
+  it('R10 the tier order comes from the profile', () => {
+    const m = openMeeting('ecosoc', { tiers: ['igo-observers', 'members', 'civil-society', 'officers', 'groups', 'observer-states', 'un-entities'] });
+    inscribe(m, 'NOR'); m.seconds(1);
+    inscribe(m, 'IPI'); m.seconds(1);
+    inscribe(m, 'AU');
+    expect(speakers(m)).toEqual(['AU', 'NOR', 'IPI']);
+  });
+
+  it('R11 Senegal for the African Group at 09:05 speaks before Egypt national at 09:00', () => {
+    const m = openMeeting('un-ga');
+    inscribe(m, 'EGY'); m.seconds(300);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(speakers(m)).toEqual(['SEN', 'EGY']);
+  });
+
+  it('R11 with groupsFirst off, group statements wait their turn', () => {
+    const m = openMeeting('un-ga', { groupsFirst: false });
+    inscribe(m, 'EGY'); m.seconds(300);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(speakers(m)).toEqual(['EGY', 'SEN']);
+  });
+
+  it('R12 in a high-level segment a minister precedes an ambassador; ties by time', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } }); m.seconds(1);
+    inscribe(m, 'GBR', { speaker: { name: 'Prime Minister', level: 'head-of-government' } }); m.seconds(1);
+    inscribe(m, 'EGY', { speaker: { name: 'Minister', level: 'minister' } });
+    expect(speakers(m)).toEqual(['GBR', 'NOR', 'EGY', 'GHA']);
+    const off = openMeeting('un-ga');
+    inscribe(off, 'GHA'); off.seconds(1);
+    inscribe(off, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } });
+    expect(speakers(off)).toEqual(['GHA', 'NOR']);
+  });
+
+  it('R13 under robert a delegation that has not spoken goes before one that has', () => {
+    const m = openMeeting('robert', { alternateProCon: false });
+    inscribe(m, 'GHA'); hear(m);
+    inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR');
+    expect(speakers(m)).toEqual(['NOR', 'GHA']);
+    const ga = openMeeting('un-ga');
+    inscribe(ga, 'GHA'); hear(ga);
+    inscribe(ga, 'GHA'); ga.seconds(1);
+    inscribe(ga, 'NOR');
+    expect(speakers(ga)).toEqual(['GHA', 'NOR']);
+  });
+
+  it('R14 under robert after a speaker for, the next speaker against goes first', () => {
+    const m = openMeeting('robert');
+    inscribe(m, 'GHA', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'NOR', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'EGY', { position: 'against' }); m.seconds(1);
+    inscribe(m, 'GBR', { position: 'for' });
+    hear(m);                                              // Ghana, for
+    expect(speakers(m)).toEqual(['EGY', 'NOR', 'GBR']);
+    hear(m);                                              // Egypt, against
+    expect(speakers(m)).toEqual(['NOR', 'GBR']);
+  });
+
+  it('R15 the chair moves an entry, recording old and new position and the reason', () => {
+    const m = openMeeting('un-ga');
+    inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    const egy = inscribe(m, 'EGY');
+    expect(m.no('chair.reorder', { entryId: egy, toIndex: 0 }).code).toBe('REASON_REQUIRED');
+    expect(m.no('chair.reorder', { entryId: egy, toIndex: 0, reason: 'x' }, delegate('EGY')).code).toBe('FORBIDDEN');
+    const ev = m.ok('chair.reorder', { entryId: egy, toIndex: 0, reason: 'minister must leave' });
+    expect(ev[0]!.payload).toMatchObject({ entryId: egy, fromIndex: 2, toIndex: 0, reason: 'minister must leave', by: chair.participantId });
+    expect(speakers(m)).toEqual(['EGY', 'GHA', 'NOR']);
+    m.seconds(1);
+    inscribe(m, 'GBR');                                    // later entries still join by the rules
+    expect(speakers(m)).toEqual(['EGY', 'GHA', 'NOR', 'GBR']);
+  });
+
+  it('R15 a reason is optional when the profile says so', () => {
+    const m = openMeeting('informal-panel');
+    inscribe(m, 'GHA'); m.seconds(1);
+    const nor = inscribe(m, 'NOR');
+    m.ok('chair.reorder', { entryId: nor, toIndex: 0 });
+    expect(speakers(m)).toEqual(['NOR', 'GHA']);
+  });
+
+  it('R16 points of order, then replies whose time has come, then the ordinary list', () => {
+    const m = openMeeting('un-ga', { rightOfReply: { timing: 'immediate' } });
+    const gha = inscribe(m, 'GHA'); hear(m);
+    inscribe(m, 'NOR'); m.seconds(1);
+    const rr = m.ok('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY'));
+    m.ok('chair.grant', { entryId: (rr[0]!.payload as any).entry.entryId });
+    m.ok('floor.request', { type: 'point-of-order' }, delegate('GBR'));
+    const b = bandsOf(m);
+    expect(b.pointsOfOrder.map((e) => e.delegationId)).toEqual(['GBR']);
+    expect(b.call.map((e) => e.delegationId)).toEqual(['EGY', 'NOR']);
+  });
+
+  it('R16 with end-of-item timing a granted reply waits for the list to run out', () => {
+    const m = openMeeting('un-ga');
+    const gha = inscribe(m, 'GHA'); hear(m);
+    inscribe(m, 'NOR');
+    const rr = m.ok('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY'));
+    m.ok('chair.grant', { entryId: (rr[0]!.payload as any).entry.entryId });
+    expect(bandsOf(m).call.map((e) => e.delegationId)).toEqual(['NOR']);
+    expect(bandsOf(m).later.map((e) => e.delegationId)).toEqual(['EGY']);
+    hear(m);
+    expect(bandsOf(m).call.map((e) => e.delegationId)).toEqual(['EGY']);
+  });
+});
