@@ -137,8 +137,8 @@ describe('qna', () => {
     expect(JSON.stringify(published)).not.toMatch(/viewer-/); // neither payload nor actor names the asker
     expect(JSON.stringify(mine.actor)).not.toMatch(/viewer-/);
 
-    expect(await other.cmd('qna.vote', { questionId: 'q1' })).toMatchObject({ ok: true, votes: 1, changed: true });
-    expect(await other.cmd('qna.vote', { questionId: 'q1' })).toMatchObject({ ok: true, votes: 1, changed: false });
+    expect(await other.cmd('qna.vote', { questionId: 'q1' })).toMatchObject({ ok: true, votes: 1, voted: true });
+    expect(await other.cmd('qna.vote', { questionId: 'q1' })).toMatchObject({ ok: true, votes: 1, voted: true }); // a repeat counts once
     expect(await moderator.cmd('qna.highlight', { questionId: 'q1' })).toMatchObject({ ok: true });
 
     // A moderator console reloads: its snapshot holds the moderation state and the asker.

@@ -70,9 +70,11 @@ export class QnaService {
     if (!decision.ok) return decision;
     const questionId = (message.payload as { questionId: string }).questionId;
     // Repeating a vote (or a retried commandId) changes nothing: the set already holds the voter.
+    // The ack says no more than what stays true when the transport delivers the command to two
+    // instances (either reply may win): the count and whether this participant's vote stands.
     const on = message.type === 'qna.vote';
-    const { votes, changed } = await this.votes.vote(meetingId, questionId, actor.participantId, on);
-    return { ok: true, questionId, votes, voted: on, changed };
+    const { votes } = await this.votes.vote(meetingId, questionId, actor.participantId, on);
+    return { ok: true, questionId, votes, voted: on };
   }
 
   /** The record keeps the votes a question had when it was answered; only the server may say so. */
