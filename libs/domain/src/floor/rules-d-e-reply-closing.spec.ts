@@ -1,0 +1,166 @@
+import { bandsOf, delegate, hear, inscribe, openMeeting, secretariat, speakers, viewer, type TestMeeting } from './floor.fixtures';
+import { projectFloor } from './projection';
+
+/** Ghana speaks on item 1; returns its entry id (the intervention replied to). */
+function afterGhana(preset = 'un-ga', overrides: Record<string, unknown> = {}): { m: TestMeeting; gha: string } {
+  const m = openMeeting(preset, overrides);
+  const gha = inscribe(m, 'GHA');
+  hear(m);
+  return { m, gha };
+}
+const requestReply = (m: TestMeeting, d: string, replyTo: string): string =>
+  (m.ok('floor.request', { type: 'right-of-reply', replyTo }, delegate(d))[0]!.payload as any).entry.entryId;
+
+describe('D. right of reply', () => {
+  it('R24 a reply is requested, seen by staff and the requester only, and granted or refused by the chair', () => {
+    const { m, gha } = afterGhana();
+    const ev = m.ok('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY'));
+    expect(ev[0]!.type).toBe('reply.requested');
+    expect(ev[0]!.visibility).toEqual({ scope: 'staff', delegationId: 'EGY' });
+    expect(projectFloor(m.state, viewer).pendingRequests).toEqual([]);
+    expect((projectFloor(m.state, delegate('EGY')).pendingRequests as unknown[]).length).toBe(1);
+    const id = (ev[0]!.payload as any).entry.entryId;
+    expect(m.no('chair.grant', { entryId: id }, delegate('EGY')).code).toBe('FORBIDDEN');
+    m.ok('chair.decline', { entryId: id, reason: 'not a reply' });
+    expect(m.last('reply.declined')!.visibility.scope).toBe('staff');
+    expect(m.no('floor.request', { type: 'right-of-reply' }, delegate('EGY')).code).toBe('VALIDATION_FAILED');
+    expect(m.no('floor.request', { type: 'right-of-reply', replyTo: 'e999' }, delegate('EGY')).code).toBe('NO_SUCH_INTERVENTION');
+    const granted = requestReply(m, 'EGY', gha);
+    const g = m.ok('chair.grant', { entryId: granted });
+    expect(g[0]).toMatchObject({ type: 'reply.granted', visibility: { scope: 'public' }, payload: { entry: { replyTo: gha } } });
+  });
+
+  it('R24 rights of reply are off under robert', () => {
+    const { m, gha } = afterGhana('robert');
+    expect(m.no('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY')).code).toBe('RIGHT_OF_REPLY_DISABLED');
+  });
+
+  it('R25 end-of-item replies come after the list; immediate ones at once; end-of-meeting ones with the last business', () => {
+    const { m, gha } = afterGhana();
+    inscribe(m, 'NOR');
+    m.ok('chair.grant', { entryId: requestReply(m, 'EGY', gha) });
+    expect(bandsOf(m).call.map((e) => e.delegationId)).toEqual(['NOR']);
+    const i = afterGhana('un-ga', { rightOfReply: { timing: 'immediate' } });
+    inscribe(i.m, 'NOR');
+    i.m.ok('chair.grant', { entryId: requestReply(i.m, 'EGY', i.gha) });
+    expect(bandsOf(i.m).call.map((e) => e.delegationId)).toEqual(['EGY', 'NOR']);
+    const e = afterGhana('un-ga', { rightOfReply: { timing: 'end-of-meeting' } });
+    e.m.ok('chair.grant', { entryId: requestReply(e.m, 'EGY', e.gha) });
+    expect(bandsOf(e.m).call).toEqual([]);
+    expect(e.m.no('chair.next').code).toBe('LIST_EMPTY');
+    e.m.ok('item.conclude', { itemId: 'item-2' });
+    expect(bandsOf(e.m).call.map((x) => x.delegationId)).toEqual(['EGY']);
+  });
+
+  it('R26 a delegation gets at most two replies per item; a third is refused', () => {
+    const { m, gha } = afterGhana();
+    m.ok('chair.grant', { entryId: requestReply(m, 'EGY', gha) });
+    requestReply(m, 'EGY', gha);
+    expect(m.no('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY')).code).toBe('REPLY_LIMIT_REACHED');
+    const one = afterGhana('un-ga', { rightOfReply: { maxPerDelegation: 1 } });
+    requestReply(one.m, 'EGY', one.gha);
+    expect(one.m.no('floor.request', { type: 'right-of-reply', replyTo: one.gha }, delegate('EGY')).code).toBe('REPLY_LIMIT_REACHED');
+  });
+
+  it('R27 each successive reply is shorter: 600 s then 300 s, or as the profile says', () => {
+    const { m, gha } = afterGhana();
+    m.ok('chair.grant', { entryId: requestReply(m, 'EGY', gha) });
+    expect(m.last('reply.granted')!.payload).toMatchObject({ replyIndex: 1, allottedSeconds: 600 });
+    m.ok('chair.grant', { entryId: requestReply(m, 'EGY', gha) });
+    expect(m.last('reply.granted')!.payload).toMatchObject({ replyIndex: 2, allottedSeconds: 300 });
+    const s = afterGhana('un-ga', { rightOfReply: { limitsSeconds: [300, 180] } });
+    s.m.ok('chair.grant', { entryId: requestReply(s.m, 'EGY', s.gha) });
+    s.m.ok('chair.next'); s.m.ok('speech.start');
+    expect(s.m.state.speech?.allottedSeconds).toBe(300);
+  });
+
+  it('R28 rights of reply may be granted after the list is closed', () => {
+    const { m, gha } = afterGhana();
+    m.ok('list.announce'); m.ok('list.close', { consent: 'no-objection' });
+    m.ok('chair.grant', { entryId: requestReply(m, 'EGY', gha) });
+    hear(m);
+    expect(m.last('speech.ended')!.payload).toMatchObject({ intervention: { type: 'right-of-reply', replyTo: gha, delegationId: 'EGY' } });
+  });
+});
+
+describe('E. closing the list and the debate', () => {
+  it('R29 the chair announces the list before closing it; the close records the consent', () => {
+    const m = openMeeting();
+    expect(m.no('list.close', { consent: 'no-objection' }).code).toBe('LIST_NOT_ANNOUNCED');
+    m.ok('list.announce', {}, secretariat);
+    m.ok('list.close', { consent: 'vote', votes: { for: 20, against: 3, abstain: 2 } });
+    expect(m.last('list.closed')!.payload).toMatchObject({ itemId: 'item-1', consent: 'vote', votes: { for: 20 } });
+    const r = openMeeting('robert');
+    r.ok('list.close', { consent: 'chair' });
+  });
+
+  it('R30 a closed list refuses statements but takes points of order and replies; the chair may reopen', () => {
+    const m = openMeeting();
+    m.ok('list.announce'); m.ok('list.close', { consent: 'no-objection' });
+    expect(m.no('floor.request', { type: 'statement' }, delegate('GHA')).code).toBe('LIST_CLOSED');
+    m.ok('floor.request', { type: 'point-of-order' }, delegate('GHA'));
+    expect(m.no('list.reopen', {}, delegate('GHA')).code).toBe('FORBIDDEN');
+    m.ok('list.reopen', { reason: 'new developments' });
+    expect(m.last('list.reopened')!.payload).toMatchObject({ reason: 'new developments' });
+    inscribe(m, 'NOR');
+  });
+
+  it('R31 with autoConclude an exhausted closed list concludes the item; otherwise the chair does', () => {
+    const a = openMeeting('un-ga', { closing: { autoConclude: true } });
+    inscribe(a, 'GHA');
+    a.ok('list.announce'); a.ok('list.close', { consent: 'no-objection' });
+    hear(a);
+    expect(a.last('item.concluded')!.payload).toMatchObject({ itemId: 'item-1', automatic: true });
+    expect(a.state.items['item-1']!.status).toBe('concluded');
+    const m = openMeeting('un-ga');
+    inscribe(m, 'GHA');
+    m.ok('list.announce'); m.ok('list.close', { consent: 'no-objection' });
+    hear(m);
+    expect(m.state.items['item-1']!.status).toBe('open');
+    m.ok('item.conclude');
+    expect(m.last('item.concluded')!.payload).toMatchObject({ automatic: false });
+  });
+
+  it('R31 a pending reply keeps the debate open', () => {
+    const a = openMeeting('un-ga', { closing: { autoConclude: true } });
+    const gha = inscribe(a, 'GHA');
+    a.ok('list.announce'); a.ok('list.close', { consent: 'no-objection' });
+    a.ok('chair.next'); a.ok('speech.start'); a.seconds(5);
+    const ended = a.ok('speech.end');
+    expect(ended.map((e) => e.type)).toEqual(['speech.ended', 'item.concluded']);
+    const b = openMeeting('un-ga', { closing: { autoConclude: true } });
+    const g = inscribe(b, 'GHA'); hear(b);
+    inscribe(b, 'NOR');
+    requestReply(b, 'EGY', g);
+    b.ok('list.announce'); b.ok('list.close', { consent: 'no-objection' });
+    hear(b);
+    expect(b.state.items['item-1']!.status).toBe('open');
+    void gha;
+  });
+
+  it('R32 adjournment of debate: two for and two against, then the meeting decides', () => {
+    const m = openMeeting();
+    inscribe(m, 'GBR');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate' }, delegate('NOR'));
+    expect(m.last('motion.moved')!.payload).toMatchObject({ kind: 'adjourn-debate', limits: { for: 2, against: 2 } });
+    for (const d of ['GHA', 'EGY']) m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate', position: 'for' }, delegate(d));
+    expect(m.no('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate', position: 'for' }, delegate('SEN')).code).toBe('MOTION_LIST_FULL');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate', position: 'against' }, delegate('SEN'));
+    expect(bandsOf(m).call.map((e) => e.delegationId)).toEqual(['NOR', 'GHA', 'EGY', 'SEN', 'GBR']);
+    expect(m.no('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate', position: 'against' }, delegate('GBR')).code).toBe('MOTION_PENDING');
+    hear(m);
+    m.ok('motion.decide', { adopted: true, votes: { for: 30, against: 10, abstain: 0 } });
+    expect(m.types().slice(-2)).toEqual(['motion.decided', 'item.concluded']);
+    expect(m.no('motion.decide', { adopted: true }).code).toBe('NO_MOTION');
+  });
+
+  it('R32 closure of debate: two against only', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate' }, delegate('NOR'));
+    expect(m.no('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate', position: 'for' }, delegate('GHA')).code).toBe('MOTION_LIST_FULL');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate', position: 'against' }, delegate('GHA'));
+    m.ok('motion.decide', { adopted: false });
+    expect(m.state.items['item-1']!.status).toBe('open');
+    expect(speakers(m)).toEqual([]);
+  });
+});
