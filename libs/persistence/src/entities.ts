@@ -3,6 +3,7 @@ import { DelegationEntity } from './setup/delegation.entity';
 import { GroupEntity } from './setup/group.entity';
 import { MeetingEntity } from './setup/meeting.entity';
 import { ParticipantEntity } from './setup/participant.entity';
+import { RECORD_ENTITIES } from './record';
 
 /** Every entity. Add new ones at the end (one line each). */
 export const ENTITIES = [
@@ -11,4 +12,6 @@ export const ENTITIES = [
   GroupEntity,
   DelegationEntity,
   ParticipantEntity,
+  ...RECORD_ENTITIES,
 ];
+export * from './record';

@@ -1,4 +1,5 @@
 export * from './types';
 export * from './format';
 export * from './derive-entries';
+export * from './intervention';
 export * from './export';

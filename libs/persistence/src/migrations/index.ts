@@ -1,6 +1,8 @@
 import { Setup1764300000000 } from './1764300000000-setup';
+import { Record1764400000000 } from './1764400000000-record';
 
 /** Every migration, in order. Add new ones at the end (one line each). */
 export const MIGRATIONS = [
   Setup1764300000000,
+  Record1764400000000,
 ];

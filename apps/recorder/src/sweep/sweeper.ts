@@ -1,0 +1,75 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { JobName, QueueName, type PersistEventJob } from '@rostrum/contracts';
+import type { EventLog } from '@rostrum/messaging';
+import { RecordQueries } from '@rostrum/persistence';
+import { createLogger, type AppConfig } from '@rostrum/platform';
+import type { DataSource } from 'typeorm';
+import { Publisher } from '../publish/publisher';
+import { recorderMetrics } from '../recorder.metrics';
+import { CONFIG, DATA_SOURCE, EVENT_LOG } from '../tokens';
+
+const log = createLogger('recorder');
+const STREAMS = ['meeting', 'qna'] as const;
+
+/**
+ * Step 6 of "How a command flows": compares each active meeting's log head (Redis) with what
+ * Postgres holds and re-enqueues the missing range; then publishes what is committed but not yet
+ * on the record stream. Covers a service that died between append and enqueue, a job that used
+ * up its retries while Postgres was down, and a recorder killed between commit and publish.
+ */
+@Injectable()
+export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<unknown>;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    @InjectQueue(QueueName.Record) private readonly queue: Queue<PersistEventJob>,
+    private readonly publisher: Publisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => { this.sweeping ??= this.sweep().finally(() => { this.sweeping = undefined; }); }, this.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async sweep(): Promise<{ requeued: number; lag: number }> {
+    let requeued = 0;
+    let lag = 0;
+    try {
+      const cursors = new Map<string, number>((await this.db.query(`SELECT meeting_id, stream, persisted_seq FROM record_cursors`) as Array<{ meeting_id: string; stream: string; persisted_seq: number }>)
+        .map((r) => [`${r.meeting_id}\u0000${r.stream}`, r.persisted_seq]));
+      const meetings = new Set([...await this.log.activeMeetings(), ...await RecordQueries.meetingsWithUnpublished(this.db)]);
+      // A time bucket in the id: a range whose earlier job failed for good is enqueued afresh.
+      const bucket = Math.floor(Date.now() / Math.max(60_000, this.config.sweepIntervalMs));
+      for (const meetingId of meetings) {
+        for (const stream of STREAMS) {
+          const head = await this.log.head(meetingId, stream);
+          const cursor = cursors.get(`${meetingId}\u0000${stream}`) ?? 0;
+          if (head <= cursor) continue;
+          lag += head - cursor;
+          await this.queue.add(JobName.PersistEvent, { meetingId, stream, fromSeq: cursor + 1, toSeq: head },
+            { jobId: `sweep-${meetingId}:${stream}:${cursor + 1}-${head}-${bucket}` });
+          requeued++;
+        }
+        void this.publisher.kick(meetingId);
+      }
+      recorderMetrics.lagEvents.set(lag);
+      recorderMetrics.sweepRequeued.inc(requeued);
+      if (requeued) log.info({ requeued, lag }, 'sweeper re-enqueued missing events');
+    } catch (err) {
+      // Postgres or Redis away: nothing is lost (the log keeps everything); try again next round.
+      log.warn({ err }, 'sweep failed');
+    }
+    return { requeued, lag };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+}
