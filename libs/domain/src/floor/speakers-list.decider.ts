@@ -115,6 +115,8 @@ export const amendEntry: Handler<{ entryId: string; capacity?: Capacity; speaker
   if (p.capacity && !sameCapacity(p.capacity, e.capacity)) {
     const cap = checkCapacity(d, e.delegationId, p.capacity);
     if (cap) return cap;
+    const held = Object.values(d.state.entries).filter((x) => x.itemId === e.itemId && x.delegationId === e.delegationId && isOrdinary(x) && OPEN.includes(x.status) && sameCapacity(x.capacity, p.capacity!));
+    if (held.length >= d.state.profile!.maxWaitingPerDelegation) return err('ALREADY_WAITING', 'the delegation already waits in that capacity');  // R4
     Object.assign(changes, { capacity: p.capacity, capacityLabel: capacityLabel(e.delegationName, p.capacity, d.state.groups) });
     losesPlace = true;
   }
