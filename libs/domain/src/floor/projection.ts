@@ -10,7 +10,9 @@ const isStaff = (v: Viewer) => v.role === 'chair' || v.role === 'secretariat' ||
 const clock = (s: Speech) => ({
   entryId: s.entryId, itemId: s.itemId, delegationId: s.delegationId, startedAt: s.startedAt, allottedSeconds: s.allottedSeconds,
   paused: s.paused, pauseReason: s.pauseReason, clockStoppedAt: s.clockStoppedAt, pausedAt: s.clockStoppedAt ?? undefined,
-  pausedMs: s.pausedMs, elapsedMsAtStop: s.clockStoppedAt === null ? undefined : s.clockStoppedAt - s.startedAt - s.pausedMs,
+  pausedMs: s.pausedMs,
+  /** Only while the clock is stopped; a running clock is computed by the client from startedAt and pausedMs. */
+  elapsedMs: s.clockStoppedAt === null ? undefined : s.clockStoppedAt - s.startedAt - s.pausedMs,
   warningsGiven: s.warningsGiven, expiredAt: s.expiredAt, yieldedFrom: s.yieldedFrom,
 });
 

@@ -74,6 +74,9 @@ describe('H. hybrid participation', () => {
     const back = m.ok('presence.update', { status: 'back' }, delegate('NOR'));
     expect(back.map((e) => e.type)).toEqual(['presence.updated', 'speech.resumed']);
     expect(m.state.speech?.pausedMs).toBe(40_000);
+    m.seconds(5);
+    m.ok('speech.pause');
+    expect(projectFloor(m.state, viewer).speech).toMatchObject({ delegationId: 'NOR', allottedSeconds: 300, pausedMs: 40_000, paused: true, elapsedMs: 25_000, pausedAt: m.now });
   });
 
   it('R41 the chair may resume; with pauseOnDisconnect off nothing pauses; in-room speakers are not paused', () => {
