@@ -19,6 +19,8 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // End-to-end tests boot real processes; a generous ceiling, never a timing assertion.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },

@@ -55,8 +55,7 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
       }
       if (!decision.ok) {
         const rejected = { ok: false as const, error: decision.error };
-        await this.log.rememberRejection(meetingId, stream, commandId, rejected);
-        return rejected;
+        return (await this.log.rememberRejection(meetingId, stream, commandId, rejected)) as Ack;
       }
       if (decision.events.length === 0) return { ok: true, seq: state.seq };
 

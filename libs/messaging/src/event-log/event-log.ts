@@ -60,9 +60,14 @@ export class EventLog {
     return raw === null ? undefined : JSON.parse(raw);
   }
 
-  /** Remembers a rejection so that a retry of the same command gets the same answer. */
-  async rememberRejection(meetingId: string, stream: StreamName, commandId: string, result: unknown): Promise<void> {
-    await this.redis.set(this.keys.command(meetingId, stream, commandId), JSON.stringify(result), 'EX', 600, 'NX');
+  /**
+   * Remembers a rejection so that a retry of the same command gets the same answer, and returns
+   * the first result stored for the command: when a second copy of a command (pub/sub delivers
+   * one to every instance) is rejected because the first copy was applied, both answer alike.
+   */
+  async rememberRejection(meetingId: string, stream: StreamName, commandId: string, result: unknown): Promise<unknown> {
+    const previous = await this.redis.set(this.keys.command(meetingId, stream, commandId), JSON.stringify(result), 'EX', 600, 'NX', 'GET');
+    return previous === null ? result : JSON.parse(previous);
   }
 
   /** Events with seq > `afterSeq`, in order (at most `limit`). */
