@@ -10,6 +10,8 @@ import { migrate } from '@rostrum/persistence';
 
 export type AppName = 'gateway' | 'floor' | 'qna' | 'recorder';
 const ROOT = resolve(__dirname, '../../..');
+/** Which build the tests run (several developers may build side by side). */
+const DIST = process.env.ROSTRUM_DIST ?? 'dist';
 const READY: Record<AppName, string> = { gateway: 'gateway ready', floor: 'floor service ready', qna: 'qna service ready', recorder: 'recorder ready' };
 
 export const TEST_OPERATOR_KEY = 'test-operator-key-0123456789';
@@ -61,7 +63,7 @@ export class TestSystem {
     const env = { ...process.env, ...this.env(extraEnv), ...(port ? { GATEWAY_PORT: String(port) } : {}) };
     const logDir = join(ROOT, 'artifacts', 'logs');
     mkdirSync(logDir, { recursive: true });
-    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, `dist/apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, DIST, `apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(logDir, `${this.id}-${name}-${child.pid}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
