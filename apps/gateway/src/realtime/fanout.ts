@@ -7,6 +7,15 @@ import { metrics } from '@rostrum/platform';
 import { allowedRooms, rooms } from './rooms';
 
 /**
+ * What a client receives: the envelope without its routing (`visibility` may name the
+ * participant a private event is for, e.g. the asker of an anonymous question).
+ */
+export function toClient(e: EventEnvelope): Omit<EventEnvelope, 'visibility'> {
+  const { visibility: _routing, ...rest } = e;
+  return rest;
+}
+
+/**
  * Tails the fan-out stream and delivers each event to the sockets of this gateway only
  * (`server.local`): every gateway tails the stream itself, so events reach each client once,
  * in log order, whichever gateway it is connected to. Clients that may not see an event get a
@@ -58,10 +67,11 @@ export class Fanout {
       (allowed ? local.to(allowed) : local.to(all)).emit(message.type, { meetingId: message.meetingId, payload: message.payload });
       return;
     }
+    const delivered = toClient(message);
     if (!allowed) {
-      local.to(all).emit(message.type, message);
+      local.to(all).emit(message.type, delivered);
     } else {
-      local.to(allowed).emit(message.type, message);
+      local.to(allowed).emit(message.type, delivered);
       const placeholder: RedactedEvent = { meetingId: message.meetingId, stream: message.stream, seq: message.seq, type: REDACTED_EVENT };
       local.to(all).except(allowed).emit(REDACTED_EVENT, placeholder);
     }

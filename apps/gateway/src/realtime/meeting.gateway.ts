@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
@@ -10,7 +11,7 @@ import { CONFIG, EVENT_LOG, SERVICES } from '../tokens';
 import { CommandDispatcher } from './command-dispatcher';
 import { Fanout } from './fanout';
 import { RateLimiter } from './rate-limiter';
-import { roomsOf } from './rooms';
+import { rooms, roomsOf } from './rooms';
 import type { ServiceClient } from './service-client';
 import { SyncService } from './sync.service';
 
@@ -74,7 +75,13 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) return;
     metrics.connectedSockets.dec();
-    if (claims.role === 'delegate') void this.presence(claims, 'dropped');
+    if (claims.role === 'delegate') void this.droppedIfLastSocket(claims);
+  }
+
+  /** A delegate may have several consoles open, on several gateways: dropped only when the last one goes. */
+  private async droppedIfLastSocket(claims: AccessClaims): Promise<void> {
+    const remaining = await this.server.in(rooms.participant(claims.meetingId, claims.participantId)).fetchSockets().catch(() => []);
+    if (remaining.length === 0) await this.presence(claims, 'dropped');
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -83,11 +90,10 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   /** Connection state reaches the chair (R40, R41) as a floor command on the delegate's behalf. */
-  private async presence(claims: AccessClaims, connection: 'connected' | 'dropped'): Promise<void> {
-    if (!COMMANDS['presence.update']) return;
+  private async presence(claims: AccessClaims, status: 'connected' | 'dropped'): Promise<void> {
     const ack = await this.services.command('floor', {
-      meetingId: claims.meetingId, commandId: `presence:${claims.participantId}:${connection}:${Date.now()}`,
-      type: 'presence.update', payload: { connection }, actor: { ...actorOf(claims) },
+      meetingId: claims.meetingId, commandId: `presence:${claims.participantId}:${status}:${randomUUID()}`,
+      type: 'presence.update', payload: { status }, actor: actorOf(claims),
     });
     if (!ack.ok && ack.error.code !== 'MEETING_NOT_FOUND') this.logger.debug({ code: ack.error.code }, 'presence update not applied');
   }

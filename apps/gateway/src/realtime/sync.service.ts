@@ -4,6 +4,7 @@ import { REDACTED_EVENT, STREAMS, fail, type Ack, type EventEnvelope, type Redac
 import type { EventLog } from '@rostrum/messaging';
 import type { AccessClaims } from '../auth/access-token.service';
 import { EVENT_LOG, SERVICES } from '../tokens';
+import { toClient } from './fanout';
 import { maySee } from './rooms';
 import type { ServiceClient } from './service-client';
 
@@ -46,10 +47,10 @@ export class SyncService {
   /** The running record is public within a meeting: its snapshot is the whole stream. */
   private async recordSnapshot(meetingId: string): Promise<{ seq: number; entries: EventEnvelope[] }> {
     const entries = await this.log.since(meetingId, 'record' as StreamName, 0, 100_000);
-    return { seq: entries.length, entries };
+    return { seq: entries.length, entries: entries.map(toClient) as EventEnvelope[] };
   }
 
-  private view(c: AccessClaims, e: EventEnvelope): EventEnvelope | RedactedEvent {
-    return maySee(c, e.visibility) ? e : { meetingId: e.meetingId, stream: e.stream, seq: e.seq, type: REDACTED_EVENT };
+  private view(c: AccessClaims, e: EventEnvelope): Omit<EventEnvelope, 'visibility'> | RedactedEvent {
+    return maySee(c, e.visibility) ? toClient(e) : { meetingId: e.meetingId, stream: e.stream, seq: e.seq, type: REDACTED_EVENT };
   }
 }
