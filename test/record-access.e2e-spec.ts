@@ -1,0 +1,45 @@
+import { TEST_OPERATOR_KEY, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+
+// Who may read a record: anyone for a public meeting; a participant of the meeting otherwise.
+describe('record REST access', () => {
+  let sys: TestSystem;
+  let priv: { meetingId: string; access: Array<{ participantId: string; token: string }> };
+  let pub: { meetingId: string; access: Array<{ participantId: string; token: string }> };
+
+  beforeAll(async () => {
+    sys = await TestSystem.start(['floor', 'gateway']);
+    priv = await sys.createMeeting({ ...debateSetup(), public: false });
+    pub = await sys.createMeeting(debateSetup());
+  }, 90_000);
+  afterAll(() => sys?.stop(), 30_000);
+
+  const get = (meetingId: string, path: string, token?: string) =>
+    fetch(`${sys.url}/meetings/${meetingId}/${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+  it('a public meeting record is open to anyone', async () => {
+    expect((await get(pub.meetingId, 'record.md')).status).toBe(200);
+    expect((await get(pub.meetingId, 'stats.csv')).status).toBe(200);
+  });
+
+  it('a private meeting record needs a participant token of that meeting', async () => {
+    expect((await get(priv.meetingId, 'record.html')).status).toBe(401);
+    expect((await get(priv.meetingId, 'record.html', tokenOf(pub.access, 'gha'))).status).toBe(403);
+    const ok = await get(priv.meetingId, 'record.html', tokenOf(priv.access, 'gha'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${sys.url}/meetings/${priv.meetingId}/stats.json?token=${tokenOf(priv.access, 'chair')}`)).status).toBe(200);
+    expect((await get('no-such-meeting', 'record.json')).status).toBe(404);
+  });
+
+  it('only the operator, the chair or the secretariat set the webcast start, with a valid date', async () => {
+    const put = (body: unknown, headers: Record<string, string>) => fetch(`${sys.url}/meetings/${pub.meetingId}/webcast`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+    });
+    const at = new Date().toISOString();
+    expect((await put({ startedAt: at }, { authorization: `Bearer ${tokenOf(pub.access, 'gha')}` })).status).toBe(403);
+    expect((await put({ startedAt: 'yesterday' }, { 'x-operator-key': TEST_OPERATOR_KEY })).status).toBe(400);
+    expect((await put({ startedAt: at }, { authorization: `Bearer ${tokenOf(pub.access, 'sec')}` })).status).toBe(200);
+    const [row] = await sys.query<{ webcast_started_at: Date }>(`SELECT webcast_started_at FROM meetings WHERE id = $1`, [pub.meetingId]);
+    expect(row.webcast_started_at.toISOString()).toBe(at);
+  });
+});
