@@ -10,7 +10,7 @@ describe('foundation: gateway, floor, event log', () => {
   const client = async (token: string, url = sys.url) => { const c = await TestClient.connect(url, token); clients.push(c); return c; };
 
   beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'gateway']);
+    sys = await TestSystem.start(['floor', 'qna', 'gateway']);
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));
   }, 90_000);
   afterEach(() => { while (clients.length) clients.pop()!.close(); });
@@ -54,6 +54,16 @@ describe('foundation: gateway, floor, event log', () => {
     const res = await fetch(`${sys.url}/health`);
     expect(res.status).toBe(200);
     expect(sys.gateways()).toHaveLength(1);
+  });
+
+  it('a participant sending too fast is refused with RATE_LIMITED and the others are not', async () => {
+    const gha = await client(tokenOf(access, 'gha'));
+    const nor = await client(tokenOf(access, 'nor'));
+    const acks = await Promise.all(Array.from({ length: 45 }, () => gha.cmd('floor.withdraw', { entryId: 'no-such-entry' })));
+    const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(10);
+    expect(codes.filter((c) => c === 'NO_SUCH_ENTRY').length).toBeGreaterThanOrEqual(25);
+    expect(await nor.cmd('floor.withdraw', { entryId: 'no-such-entry' })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_ENTRY' } });
   });
 
   it('the same commandId twice applies once and returns the first result', async () => {

@@ -13,7 +13,7 @@ describe('scale-out: two gateways, two floor processes, reconnects', () => {
   const seqsAndTypes = (c: TestClient) => c.streams.meeting.map((e) => `${e.seq}:${e.type}`);
 
   beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'floor', 'gateway']);
+    sys = await TestSystem.start(['floor', 'floor', 'qna', 'gateway']);
     gatewayA = sys.gateways()[0];
     gatewayB = await sys.startApp('gateway');
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));

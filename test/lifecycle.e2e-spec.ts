@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { migrate } from '@rostrum/persistence';
+import { TestClient, TestSystem } from '@rostrum/testing';
+
+const ROOT = resolve(__dirname, '..');
+const DIST = process.env.ROSTRUM_DIST ?? 'dist';
+
+// Issue 2: each app boots and shuts down cleanly; bad configuration stops start-up by name;
+// migrations are safe when several processes start together; health and metrics answer.
+describe('lifecycle, configuration, migrations, operations', () => {
+  it('a missing or malformed setting stops start-up with a message naming it', () => {
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [join(ROOT, DIST, 'apps/floor/src/main.js')], {
+      env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000,
+    });
+    const missing = run({ DATABASE_URL: 'postgres://x@127.0.0.1/db', REDIS_URL: 'redis://127.0.0.1:6379', OPERATOR_KEY: 'k'.repeat(16) });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/TOKEN_SECRET is missing/);
+    const malformed = run({ DATABASE_URL: 'mysql://x', REDIS_URL: 'redis://127.0.0.1:6379', OPERATOR_KEY: 'k'.repeat(16), TOKEN_SECRET: 's'.repeat(40) });
+    expect(malformed.status).toBe(1);
+    expect(malformed.stderr).toMatch(/DATABASE_URL must be a URL/);
+  });
+
+  it('several processes migrating one schema at once apply each migration exactly once', async () => {
+    const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
+    const schema = `mig_${randomBytes(4).toString('hex')}`;
+    const results = await Promise.all([1, 2, 3, 4].map(() => migrate({ url, schema })));
+    expect(results.flat().sort()).toEqual(results.find((r) => r.length > 0)!.sort());
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      const { rows } = await c.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS d FROM "${schema}".migrations`);
+      expect(rows[0].n).toBe(rows[0].d);
+      expect(rows[0].n).toBeGreaterThan(0);
+    } finally {
+      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await c.end();
+    }
+  });
+
+  describe('a running system', () => {
+    let sys: TestSystem;
+    beforeAll(async () => { sys = await TestSystem.start(); }, 90_000);
+    afterAll(() => sys?.stop(), 30_000);
+
+    it('reports health of Postgres, Redis and the queues, and Prometheus metrics', async () => {
+      const health = await fetch(`${sys.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' }, queues: { status: 'up' } } });
+      const { meetingId } = await sys.createMeeting({ title: 'M', profile: { preset: 'un-ga' }, items: [{ title: 'I' }] });
+      const viewer = await TestClient.connect(sys.url, await sys.viewerToken(meetingId));
+      const text = await (await fetch(`${sys.url}/metrics`)).text();
+      viewer.close();
+      expect(text).toMatch(/rostrum_connected_sockets\{app="gateway"\} 1/);
+      expect(text).toMatch(/rostrum_queue_depth\{queue="record",state="waiting",app="gateway"\}/);
+      expect(text).toMatch(/rostrum_commands_total/);
+    });
+
+    it('every app shuts down cleanly on SIGTERM (exit code 0)', async () => {
+      for (const app of [...sys.apps]) expect(await sys.stopApp(app, 'SIGTERM')).toBe(0);
+    });
+  });
+});
