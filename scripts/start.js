@@ -29,9 +29,10 @@ async function main() {
     children.push(child);
   }
   const base = `http://${env.GATEWAY_HOST || '127.0.0.1'}:${env.GATEWAY_PORT || 3000}`;
+  await waitForHealth(`${base}/health`);
   console.log([
     '',
-    'Rostrum is starting:',
+    'Rostrum is ready:',
     `  gateway    ${base}   (socket.io and REST)`,
     `  consoles   ${base}/console/`,
     `  API docs   ${base}/docs`,
@@ -50,6 +51,16 @@ async function main() {
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
+}
+
+/** Polls the gateway's /health until every dependency is up (the apps log their own progress). */
+async function waitForHealth(url, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the gateway did not report healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
 main().catch((err) => { console.error(`[start] ${err.message}`); process.exit(1); });
