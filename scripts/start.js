@@ -17,6 +17,15 @@ async function main() {
   if (ran.length) console.log(`[setup] migrations applied: ${ran.join(', ')}`);
 
   const children = [];
+  let stopping = false;
+  function stop(code = 0) {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    Promise.all(children.map((c) => c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))).then(() => process.exit(code));
+  }
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
   let metricsPort = 9460;
   for (const app of APPS) {
     const port = app === 'gateway' ? 0 : (metricsPort = await freePort(metricsPort + 1));
@@ -42,15 +51,6 @@ async function main() {
     '',
   ].join('\n'));
 
-  let stopping = false;
-  function stop(code = 0) {
-    if (stopping) return;
-    stopping = true;
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    Promise.all(children.map((c) => c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))).then(() => process.exit(code));
-  }
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
 }
 
 /** Polls the gateway's /health until every dependency is up (the apps log their own progress). */

@@ -5,6 +5,7 @@ import { EventLog, createRedis } from '@rostrum/messaging';
 import { createDataSource } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from './auth/access-token.service';
+import { ConsolesController } from './consoles/consoles.controller';
 import { OpsController } from './ops/ops.controller';
 import { MeetingGateway } from './realtime/meeting.gateway';
 import { ServiceClient } from './realtime/service-client';
@@ -20,7 +21,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [MeetingsController, OpsController],
+      controllers: [MeetingsController, OpsController, ConsolesController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: REDIS, useFactory: () => createRedis(config.redis.url) },

@@ -23,6 +23,8 @@ const STREAMS = ['meeting', 'qna'] as const;
 export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<unknown>;
+  /** Cursors at the previous sweep: a range is re-enqueued only when its cursor stopped moving. */
+  private readonly previous = new Map<string, number>();
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -43,20 +45,26 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     try {
       const cursors = new Map<string, number>((await this.db.query(`SELECT meeting_id, stream, persisted_seq FROM record_cursors`) as Array<{ meeting_id: string; stream: string; persisted_seq: number }>)
         .map((r) => [`${r.meeting_id}\u0000${r.stream}`, r.persisted_seq]));
-      const meetings = new Set([...await this.log.activeMeetings(), ...await RecordQueries.meetingsWithUnpublished(this.db)]);
+      const unpublished = new Set(await RecordQueries.meetingsWithUnpublished(this.db));
+      const meetings = new Set([...await this.log.activeMeetings(), ...unpublished]);
       // A time bucket in the id: a range whose earlier job failed for good is enqueued afresh.
       const bucket = Math.floor(Date.now() / Math.max(60_000, this.config.sweepIntervalMs));
       for (const meetingId of meetings) {
         for (const stream of STREAMS) {
           const head = await this.log.head(meetingId, stream);
-          const cursor = cursors.get(`${meetingId}\u0000${stream}`) ?? 0;
+          const key = `${meetingId}\u0000${stream}`;
+          const cursor = cursors.get(key) ?? 0;
+          const before = this.previous.get(key);
+          this.previous.set(key, cursor);
           if (head <= cursor) continue;
           lag += head - cursor;
+          if (before !== undefined && before < cursor) continue; // making progress: the queued jobs are doing it
           await this.queue.add(JobName.PersistEvent, { meetingId, stream, fromSeq: cursor + 1, toSeq: head },
             { jobId: `sweep-${meetingId}:${stream}:${cursor + 1}-${head}-${bucket}` });
           requeued++;
         }
-        void this.publisher.kick(meetingId);
+        // Committed but unpublished (e.g. the recorder died between commit and publish).
+        if (unpublished.has(meetingId)) void this.publisher.kick(meetingId);
       }
       recorderMetrics.lagEvents.set(lag);
       recorderMetrics.sweepRequeued.inc(requeued);
