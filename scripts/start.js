@@ -38,7 +38,7 @@ async function main() {
     children.push(child);
   }
   const base = `http://${env.GATEWAY_HOST || '127.0.0.1'}:${env.GATEWAY_PORT || 3000}`;
-  await waitForHealth(`${base}/health`);
+  try { await waitForHealth(`${base}/health`); } catch (err) { console.error(`[start] ${err.message}`); stop(1); return; }
   console.log([
     '',
     'Rostrum is ready:',
