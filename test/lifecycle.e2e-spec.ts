@@ -58,6 +58,14 @@ describe('lifecycle, configuration, migrations, operations', () => {
       expect(text).toMatch(/rostrum_commands_total/);
     });
 
+    it('serves the queue dashboard to operators only', async () => {
+      expect((await fetch(`${sys.url}/queues`)).status).toBe(401);
+      const auth = `Basic ${Buffer.from('operator:test-operator-key-0123456789').toString('base64')}`;
+      const page = await fetch(`${sys.url}/queues/api/queues`, { headers: { authorization: auth } });
+      expect(page.status).toBe(200);
+      expect(JSON.stringify(await page.json())).toContain('floor-timers');
+    });
+
     it('every app shuts down cleanly on SIGTERM (exit code 0)', async () => {
       for (const app of [...sys.apps]) expect(await sys.stopApp(app, 'SIGTERM')).toBe(0);
     });

@@ -7,6 +7,7 @@ import { migrate } from '@rostrum/persistence';
 import { ConfigError, PinoNestLogger, createLogger, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
 import { GatewayModule } from './gateway.module';
 import { ErrorFilter } from './ops/error.filter';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
 
 async function bootstrap(): Promise<void> {
@@ -25,11 +26,17 @@ async function bootstrap(): Promise<void> {
     .setTitle('Rostrum').setDescription('Setup, access, record and operations API. Real-time protocol: docs/asyncapi.yaml.')
     .setVersion('0.1.0').build());
   SwaggerModule.setup('docs', app, doc);
+  const dashboard = queueDashboard(config);
+  app.use(QUEUE_DASHBOARD_PATH, dashboard.guard, dashboard.router as never);
 
   await app.listen(config.gateway.port, config.gateway.host);
   const url = await app.getUrl();
   logger.info({ url }, 'gateway ready');
-  onShutdown(logger, [{ name: 'adapter-redis', close: () => adapterRedis.quit() }, { name: 'nest', close: () => app.close() }]);
+  onShutdown(logger, [
+    { name: 'adapter-redis', close: () => adapterRedis.quit() },
+    { name: 'queue-dashboard', close: () => dashboard.close() },
+    { name: 'nest', close: () => app.close() },
+  ]);
 }
 
 bootstrap().catch((err) => {
