@@ -18,7 +18,8 @@ export interface Capability<S extends { seq: number }, C = Record<string, never>
 
 export interface AppendedBatch<S> { meetingId: string; envelopes: EventEnvelope[]; state: S }
 
-const MAX_ATTEMPTS = 25;
+const MAX_ATTEMPTS = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Load → decide → append with compare-and-set → retry on conflict. Every service runs its
@@ -27,6 +28,8 @@ const MAX_ATTEMPTS = 25;
  */
 export class CommandProcessor<S extends { seq: number }, C = Record<string, never>> {
   private readonly states = new Map<string, S>();
+  /** Commands of one meeting run one at a time in this process; other processes are met by CAS. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly log: EventLog,
@@ -36,7 +39,16 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
     private readonly maxCachedMeetings = 1000,
   ) {}
 
-  async handle(message: CommandMessage): Promise<Ack> {
+  handle(message: CommandMessage): Promise<Ack> {
+    const previous = this.lanes.get(message.meetingId) ?? Promise.resolve();
+    const run = previous.then(() => this.apply(message));
+    const settled = run.catch(() => undefined);
+    this.lanes.set(message.meetingId, settled);
+    void settled.then(() => { if (this.lanes.get(message.meetingId) === settled) this.lanes.delete(message.meetingId); });
+    return run;
+  }
+
+  private async apply(message: CommandMessage): Promise<Ack> {
     const { meetingId, commandId } = message;
     const stream = this.capability.stream;
     const previous = await this.log.previousResult(meetingId, stream, commandId);
@@ -61,7 +73,12 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
 
       const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
       if (appended.status === 'duplicate') return appended.result as Ack;
-      if (appended.status === 'conflict') continue; // someone else appended: catch up and decide again
+      if (appended.status === 'conflict') {
+        // Another process appended: catch up and decide again, after a short jittered pause
+        // so that processes racing on a busy meeting do not keep colliding.
+        await sleep(Math.random() * Math.min(50, 2 ** attempt));
+        continue;
+      }
       const next = appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);
       this.remember(meetingId, next);
       await this.afterAppend({ meetingId, envelopes: appended.envelopes, state: next });
