@@ -8,7 +8,8 @@ describe('floor clock: server-side timers', () => {
   const clients: TestClient[] = [];
   const connect = async (token: string) => { const c = await TestClient.connect(sys.url, token); clients.push(c); return c; };
 
-  beforeAll(async () => { sys = await TestSystem.start(['floor', 'gateway']); }, 60_000);
+  // qna runs too: a join's snapshot waits for it (up to 1.5 s) when it is missing.
+  beforeAll(async () => { sys = await TestSystem.start(['floor', 'qna', 'gateway']); }, 60_000);
   afterEach(() => { while (clients.length) clients.pop()!.close(); });
   afterAll(() => sys?.stop(), 30_000);
 
