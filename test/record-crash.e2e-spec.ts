@@ -1,3 +1,4 @@
+import { createRedis } from '@rostrum/messaging';
 import { TestSystem } from '@rostrum/testing';
 import { eventually } from './record-debate.helpers';
 import { SimulatedFloor } from './record-sim.helpers';
@@ -53,4 +54,20 @@ describe('record: a recorder killed mid-burst', () => {
     const sources = stream.map((e) => (e.payload as { source: { seq: number } }).source.seq);
     expect(sources).toEqual([...sources].sort((a, b) => a - b));
   }, 120_000);
+
+  it('a record stream lost from Redis is rebuilt from Postgres at the same seqs, entry for entry', async () => {
+    const before = await floor.log.since(floor.meetingId, 'record', 0, 100_000);
+    expect(before.length).toBeGreaterThan(0);
+    const redis = createRedis(sys.redisUrl);
+    try {
+      const keys = await redis.keys(`${floor.log.keys.meetingKey(floor.meetingId, 'record')}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);                               // the list and its commandId keys, as if Redis lost them
+    } finally { redis.disconnect(); }
+    const after = await eventually(async () => {
+      const s = await floor.log.since(floor.meetingId, 'record', 0, 100_000);
+      return s.length === before.length ? s : undefined;
+    }, 20_000, 'the record stream to be rebuilt');
+    expect(after.map((e) => [e.seq, e.type, e.payload])).toEqual(before.map((e) => [e.seq, e.type, e.payload]));
+  }, 60_000);
 });

@@ -81,11 +81,11 @@ export class Publisher implements OnApplicationShutdown {
   }
 
   /** Appends one version; returns its record seq, or undefined on a CAS conflict. */
-  private async append(meetingId: string, head: number, view: RecordEntryView, actor: Actor | null): Promise<number | undefined> {
+  private async append(meetingId: string, head: number, view: RecordEntryView, actor: Actor | null, commandPrefix = 'record'): Promise<number | undefined> {
     const res = await this.log.append(meetingId, 'record', head, [{
       type: view.version === 1 ? RecordEventType.Entry : RecordEventType.Revised,
       payload: view as unknown as Record<string, unknown>, visibility: { scope: 'public' }, ...(view.itemId ? { itemId: view.itemId } : {}),
-    }], { commandId: `record-${view.entryId}-v${view.version}`, actor: actor ?? SYSTEM_ACTOR, at: Date.now() });
+    }], { commandId: `${commandPrefix}-${view.entryId}-v${view.version}`, actor: actor ?? SYSTEM_ACTOR, at: Date.now() });
     if (res.status === 'appended') return res.seq;
     if (res.status === 'duplicate') return (res.result as { seq: number }).seq;
     return undefined;
@@ -108,8 +108,9 @@ export class Publisher implements OnApplicationShutdown {
       log.error({ meetingId, head, marked }, 'record stream behind Postgres: republishing committed entries');
       for (const r of await RecordQueries.publishedAfter(this.db, meetingId, head)) {
         if (r.record_seq !== head + 1) break;
-        const seq = await this.append(meetingId, head, toEntryView(r, webcast), r.actor as Actor | null);
-        if (seq === undefined) break;
+        // Its own commandId: the first publication's may survive in Redis and would answer "duplicate".
+        const seq = await this.append(meetingId, head, toEntryView(r, webcast), r.actor as Actor | null, 'republish');
+        if (seq === undefined || seq !== r.record_seq) break;
         head = seq;
       }
     }

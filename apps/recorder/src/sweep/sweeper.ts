@@ -47,6 +47,9 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
         .map((r) => [`${r.meeting_id}\u0000${r.stream}`, r.persisted_seq]));
       const unpublished = new Set(await RecordQueries.meetingsWithUnpublished(this.db));
       const meetings = new Set([...await this.log.activeMeetings(), ...unpublished]);
+      const published = new Map<string, number>((await this.db.query(`SELECT meeting_id, max(record_seq)::int AS s FROM record_entry_versions
+        WHERE meeting_id = ANY($1) AND record_seq IS NOT NULL GROUP BY meeting_id`, [[...meetings]]) as Array<{ meeting_id: string; s: number }>)
+        .map((r) => [r.meeting_id, r.s]));
       // A time bucket in the id: a range whose earlier job failed for good is enqueued afresh.
       const bucket = Math.floor(Date.now() / Math.max(60_000, this.config.sweepIntervalMs));
       for (const meetingId of meetings) {
@@ -63,8 +66,11 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
             { jobId: `sweep-${meetingId}:${stream}:${cursor + 1}-${head}-${bucket}` });
           requeued++;
         }
-        // Committed but unpublished (e.g. the recorder died between commit and publish).
-        if (unpublished.has(meetingId)) void this.publisher.kick(meetingId);
+        // Committed but unpublished (the recorder died between commit and publish), or a record
+        // stream shorter than what Postgres marked published (Redis lost its tail).
+        if (unpublished.has(meetingId) || (await this.log.head(meetingId, 'record')) < (published.get(meetingId) ?? 0)) {
+          void this.publisher.kick(meetingId);
+        }
       }
       recorderMetrics.lagEvents.set(lag);
       recorderMetrics.sweepRequeued.inc(requeued);
