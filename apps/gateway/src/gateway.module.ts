@@ -6,6 +6,7 @@ import { createDataSource } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from './auth/access-token.service';
 import { ConsolesController } from './consoles/consoles.controller';
+import { RecordController } from './record/record.controller';
 import { OpsController } from './ops/ops.controller';
 import { MeetingGateway } from './realtime/meeting.gateway';
 import { ServiceClient } from './realtime/service-client';
@@ -21,7 +22,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [MeetingsController, OpsController, ConsolesController],
+      controllers: [MeetingsController, OpsController, ConsolesController, RecordController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: REDIS, useFactory: () => createRedis(config.redis.url) },
