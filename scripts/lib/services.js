@@ -128,6 +128,7 @@ async function ensureServices(env, log = (m) => console.log(`[setup] ${m}`)) {
 
 /** Builds dist/ when it is missing or older than any source file. */
 function buildIfNeeded(log = (m) => console.log(`[setup] ${m}`)) {
+  require('../../consoles/build').buildConsoles(path.join(root, 'dist'), { log }); // browser consoles: own tsc build, skips when fresh
   const marker = path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
   const newest = (dir) => {
     let t = 0;
