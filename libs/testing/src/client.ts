@@ -95,15 +95,22 @@ export class TestClient {
   }
 
   private catching = false;
-  /** Fetches everything after the last seq of each stream (after a reconnect or a gap). */
+  private catchUpAgain = false;
+  /**
+   * Fetches everything after the last seq of each stream (after a reconnect or a gap). A gap
+   * seen while a catch-up is running makes it run once more, so no dropped event is left behind.
+   */
   async catchUp(): Promise<void> {
-    if (this.catching) return;
+    if (this.catching) { this.catchUpAgain = true; return; }
     this.catching = true;
     try {
-      for (const stream of ['meeting', 'qna', 'record'] as const) {
-        const res = await this.socket.emitWithAck('events.since', { stream, seq: this.seq[stream] }) as Ack & { events: EventEnvelope[] };
-        if (res.ok) for (const e of res.events) if (e.seq === this.seq[stream] + 1) { this.streams[stream].push(e); this.seq[stream] = e.seq; }
-      }
+      do {
+        this.catchUpAgain = false;
+        for (const stream of ['meeting', 'qna', 'record'] as const) {
+          const res = await this.socket.emitWithAck('events.since', { stream, seq: this.seq[stream] }) as Ack & { events: EventEnvelope[] };
+          if (res.ok) for (const e of res.events) if (e.seq === this.seq[stream] + 1) { this.streams[stream].push(e); this.seq[stream] = e.seq; }
+        }
+      } while (this.catchUpAgain);
     } finally { this.catching = false; }
   }
 }

@@ -57,7 +57,8 @@ export const ProfileChoiceSchema = z.object({
 }).strict();
 
 export const MeetingSetupSchema = z.object({
-  id: id.optional(),
+  /** No ':' — meeting ids appear inside Redis keys and BullMQ job ids, where ':' separates. */
+  id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').optional(),
   title: name,
   body: z.string().trim().max(200).optional(),
   venue: z.string().trim().max(200).optional(),
