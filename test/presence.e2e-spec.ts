@@ -1,5 +1,5 @@
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
-import { TIMER_SLACK_MS, act, codeOf, eventOf, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
+import { TIMER_SLACK_MS, act, codeOf, eventOf, floorView, heads, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
 
 // Hybrid participation (R40–R42): the gateway reports each delegate console's connection to
 // the floor as presence; the floor pauses a remote speaker who drops, and gives an absent
@@ -94,5 +94,33 @@ describe('presence: hybrid participation', () => {
     expect(viewer.duplicates).toBe(0);
     expect(viewer.streams.meeting.map((e) => e.type)).toEqual(log.filter((e) => e.seq >= viewer.streams.meeting[0]!.seq)
       .map((e) => (e.type === 'presence.updated' ? 'event.redacted' : e.type)));
+  });
+  it('R41 a remote speaker whose console drops and comes straight back (a reload) ends connected with its clock running', async () => {
+    const { access } = await sys.createMeeting(debateSetup('un-ga'));
+    const chair = await connect(tokenOf(access, 'chair'));
+    const nor = await connect(tokenOf(access, 'nor'));
+    await waitUntil(() => chair.events().some((e) => e.type === 'presence.updated' && e.payload.delegationId === 'NOR'), 'Norway connected');
+    await ok(chair, 'meeting.open');
+    await ok(chair, 'item.takeUp', { itemId: 'item-1' });
+    const norEntry = eventOf(await ok(nor, 'floor.request', { type: 'statement', mode: 'remote' }), 'floor.requested').payload.entry;
+    await ok(chair, 'chair.next');
+    await ok(nor, 'speech.start');
+    // The old socket's "dropped" and the new one's "connected" race through the gateway; the
+    // floor must end up with what is true: Norway is here and speaking.
+    for (let flap = 1; flap <= 8; flap++) {
+      nor.socket.disconnect();
+      nor.socket.connect();
+      await nor.connected();
+      let last = -1;
+      for (;;) {   // settle: nothing appended for a while
+        await sleep(250);
+        const head = (await heads(chair)).meeting;
+        if (head === last) break;
+        last = head;
+      }
+      const view = await floorView(chair);
+      expect({ flap, presence: view.presence.NOR.status, paused: view.speech.paused }).toEqual({ flap, presence: 'connected', paused: false });
+      expect(view.speech.entryId).toBe(norEntry.entryId);
+    }
   });
 });

@@ -68,14 +68,27 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       const ack = args[args.length - 1];
       if (typeof ack === 'function') (ack as AckFn)(fail('UNKNOWN_COMMAND', `unknown command "${String(name).slice(0, 60)}"`));
     });
-    if (claims.role === 'delegate') void this.presence(claims, 'connected');
+    if (claims.role === 'delegate') this.inOrder(claims, () => this.presence(claims, 'connected'));
   }
 
   handleDisconnect(socket: Socket): void {
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) return;
     metrics.connectedSockets.dec();
-    if (claims.role === 'delegate') void this.droppedIfLastSocket(claims);
+    if (claims.role === 'delegate') this.inOrder(claims, () => this.droppedIfLastSocket(claims));
+  }
+
+  private readonly presenceChains = new Map<string, Promise<void>>();
+  /**
+   * A participant's presence changes reach the floor in the order they happen here: a console
+   * that reloads must not have its old socket's "dropped" land after its new "connected" (R41).
+   */
+  private inOrder(claims: AccessClaims, work: () => Promise<void>): void {
+    const key = `${claims.meetingId}|${claims.participantId}`;
+    const next = (this.presenceChains.get(key) ?? Promise.resolve()).then(work)
+      .catch((err: Error) => this.logger.warn({ err }, 'presence update failed'));
+    this.presenceChains.set(key, next);
+    void next.then(() => { if (this.presenceChains.get(key) === next) this.presenceChains.delete(key); });
   }
 
   /** A delegate may have several consoles open, on several gateways: dropped only when the last one goes. */
