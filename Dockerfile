@@ -3,7 +3,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npx nest build && npm prune --omit=dev
+RUN npx nest build && node consoles/build.js dist && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
