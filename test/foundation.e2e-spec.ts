@@ -25,6 +25,25 @@ describe('foundation: gateway, floor, event log', () => {
     expect(opened).toMatchObject({ meetingId, stream: 'meeting', seq: ack.seq, type: 'meeting.opened' });
   });
 
+  it('viewers follow the floor from one floor.view broadcast per change, without pending requests', async () => {
+    const viewer = await client(await sys.viewerToken(meetingId));
+    const chair = await client(tokenOf(access, 'chair'));
+    const gha = await client(tokenOf(access, 'gha'));
+    expect(await chair.cmd('item.takeUp', { itemId: 'item-1' })).toMatchObject({ ok: true });
+    const inscribed = await gha.cmd('floor.request', { type: 'statement' });
+    expect(inscribed).toMatchObject({ ok: true });
+    const view = await viewer.waitFor('floor.view', (d) => (d.payload as { seq: number }).seq === inscribed.seq);
+    const { lists, currentItemId } = (view.payload as { view: { lists: Record<string, { speakers: Array<{ delegationId: string }> }>; currentItemId: string } }).view;
+    expect(currentItemId).toBe('item-1');
+    expect(lists['item-1'].speakers.map((e) => e.delegationId)).toEqual(['GHA']);
+    // A point of order not yet recognised is not in what viewers are sent.
+    const po = await gha.cmd('floor.request', { type: 'point-of-order', text: 'The speaker is off topic' });
+    expect(po).toMatchObject({ ok: true });
+    const after = await viewer.waitFor('floor.view', (d) => (d.payload as { seq: number }).seq === po.seq);
+    expect(JSON.stringify(after)).not.toContain('off topic');
+    expect(viewer.streams.meeting.find((e) => e.seq === po.seq)?.type).toBe('event.redacted');
+  });
+
   it('refuses a bad, a foreign and an expired token at the handshake with a reason', async () => {
     await expect(TestClient.connect(sys.url, 'not-a-token')).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
     const foreign = jwt.sign({ mid: meetingId, role: 'chair' }, 'some-other-secret-0123456789-0123456789', { subject: 'x', audience: 'rostrum', expiresIn: 60 });

@@ -69,7 +69,8 @@ export class Connection {
 
   private receive(name: string, data: unknown): void {
     const d = data as Partial<Sequenced> | null;
-    if (!d || typeof d.seq !== 'number' || typeof d.stream !== 'string') { this.on.transient?.(name, data); return; }
+    // Transient messages come as { meetingId, payload } (no seq): hand over the payload.
+    if (!d || typeof d.seq !== 'number' || typeof d.stream !== 'string') { this.on.transient?.(name, (data as { payload?: unknown } | null)?.payload ?? data); return; }
     if (!this.synced) { this.held.push(d as Sequenced); return; }
     this.accept(d as Sequenced);
   }

@@ -2,7 +2,7 @@
 // speakers, the on-deck speaker. The server orders the list (rules profile), so events that
 // change it ask for a fresh snapshot; clock and presence events are applied here directly.
 import { announce, fmtClock, h, render } from './dom.js';
-import type { ClockView, EntryView, EventEnvelope, FloorEvent, FloorView, Presence, Mode } from './protocol.js';
+import type { ClockView, EntryView, EventEnvelope, FloorEvent, FloorView, FloorViewPayload, Presence, Mode } from './protocol.js';
 
 const LOCAL = new Set(['clock.warning', 'clock.expired', 'clock.extended', 'presence.updated']);
 
@@ -105,6 +105,16 @@ export class FloorPanel {
     setInterval(() => tickClock(this.view, this.offset()), 250);
   }
   set(view: FloorView): void { this.view = view; this.redraw(); }
+  /**
+   * Applies the server's broadcast public view (`floor.view`) when it is not older than what is
+   * shown; returns whether it was applied.
+   */
+  merge(p: FloorViewPayload): boolean {
+    if (p.seq < this.view.seq) return false;
+    this.view = { ...this.view, ...(p.view as Partial<FloorView>), seq: p.seq };
+    this.redraw();
+    return true;
+  }
   redraw(): void { render(this.el, ...this.draw(this.view)); tickClock(this.view, this.offset()); }
 }
 

@@ -6,10 +6,10 @@ import type {
   Ack, EntrySnapshot, EventEnvelope, FloorCommandName, FloorEventPayloads, FloorRequestSchema, ListCloseSchema,
   QnaAnswerSchema, QnaAskSchema, QnaCommandType, QnaDismissSchema, QnaHighlightSchema, QnaQuestionRefSchema,
   QnaTalliesPayload, RECORD_COMMANDS, RecordCorrectSchema, RecordEntryView, RecordSummarizeSchema, ReorderSchema,
-  ExtendSchema, RuleSchema, RulesProfile, StreamName, QnaStatus, QnaPublicQuestion, Role, EntryStatus, Mode,
+  ExtendSchema, RuleSchema, RulesProfile, StreamName, QnaStatus, QnaPublicQuestion, Role, EntryStatus, Mode, FloorViewPayload,
 } from '@rostrum/contracts';
 
-export type { QnaPublicQuestion, Ack, EntrySnapshot, EventEnvelope, FloorEventPayloads, RecordEntryView, StreamName, QnaTalliesPayload, QnaStatus, Role, Mode };
+export type { FloorViewPayload, QnaPublicQuestion, Ack, EntrySnapshot, EventEnvelope, FloorEventPayloads, RecordEntryView, StreamName, QnaTalliesPayload, QnaStatus, Role, Mode };
 
 export type CommandName = FloorCommandName | QnaCommandType | keyof typeof RECORD_COMMANDS;
 

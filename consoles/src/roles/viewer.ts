@@ -3,11 +3,12 @@
 import { startConsole, type ConsoleContext } from '../core/app.js';
 import { announce, h, render } from '../core/dom.js';
 import { FloorPanel, announceClock, applyLocally, speakerPanel, speakersList } from '../core/floor.js';
-import type { QnaTalliesPayload, Snapshot } from '../core/protocol.js';
+import type { FloorViewPayload, QnaTalliesPayload, Snapshot } from '../core/protocol.js';
 import { QnaStore, questionItem } from '../core/qna.js';
 import { RecordStore, recordList } from '../core/record.js';
 
-// Thousands of viewers: spread their re-snapshots over a second and a half.
+// Thousands of viewers: they follow the floor from the server's `floor.view` broadcast; a
+// re-snapshot (spread over a second and a half) is only the fallback when none arrives.
 startConsole(['viewer', 'delegate'], (ctx) => {
   const floorEl = h('div', { id: 'floor' });
   const qnaEl = h('div', { id: 'qna' });
@@ -24,15 +25,23 @@ startConsole(['viewer', 'delegate'], (ctx) => {
         type: 'button', id: `vote-${q.questionId}`, 'aria-label': `Vote for: ${q.text.slice(0, 80)}`,
         onclick: () => void ctx.cmd.send('qna.vote', { questionId: q.questionId }).then((a) => a.ok && announce('Vote counted.')),
       }, '▲ Vote'))))));
+  let waitingFor = 0;
+  let fallback: ReturnType<typeof setTimeout> | null = null;
+  const settle = (seq: number) => { if (seq >= waitingFor && fallback) { clearTimeout(fallback); fallback = null; } };
   return {
-    snapshot: (s: Snapshot) => { panel.set(s.meeting.state); record.reset(s.record.entries); qna.reset(s.qna?.state); drawRecord(); drawQna(); },
+    snapshot: (s: Snapshot) => { settle(s.meeting.seq); panel.set(s.meeting.state); record.reset(s.record.entries); qna.reset(s.qna?.state); drawRecord(); drawQna(); },
     event: (e) => {
       if (record.apply(e)) return drawRecord();
       if (qna.apply(e)) return drawQna();
       announceClock(e, false);
-      if (applyLocally(panel.view, e)) panel.redraw(); else ctx.refreshSoon();
+      if (applyLocally(panel.view, e)) return panel.redraw();
+      waitingFor = Math.max(waitingFor, e.seq);
+      fallback ??= setTimeout(() => { fallback = null; ctx.refreshSoon(); }, 3000);
     },
-    transient: (name, data) => { if (name === 'qna.tallies') { qna.tallies(data as QnaTalliesPayload); drawQna(); } },
+    transient: (name, data) => {
+      if (name === 'floor.view') { const p = data as FloorViewPayload; if (panel.merge(p)) settle(p.seq); }
+      if (name === 'qna.tallies') { qna.tallies(data as QnaTalliesPayload); drawQna(); }
+    },
   };
 }, () => 300 + Math.random() * 1200);
 

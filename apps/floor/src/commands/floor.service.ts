@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { JobName, QueueName, type Ack, type CommandMessage, type PersistEventJob } from '@rostrum/contracts';
+import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
 import { floorTimers, projectFloor, type FloorState } from '@rostrum/domain';
 import { CommandProcessor, EventLog, type AppendedBatch } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
@@ -17,7 +17,7 @@ export class FloorService {
   private readonly processor: CommandProcessor<FloorState>;
 
   constructor(
-    @Inject(EVENT_LOG) log: EventLog,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly timers: TimerScheduler,
     @InjectQueue(QueueName.Record) private readonly recordQueue: Queue<PersistEventJob>,
   ) {
@@ -51,5 +51,18 @@ export class FloorService {
     await this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq },
       { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` });
     await this.timers.schedule(meetingId, floorTimers(state));
+    await this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' });
   }
+}
+
+/** The changing part of what viewers see, broadcast after each change (see FLOOR_VIEW). */
+function publicView(state: FloorState): FloorViewPayload {
+  const v = projectFloor(state, { role: 'viewer' }) as FloorViewPayload['view'];
+  return {
+    seq: state.seq,
+    view: {
+      status: v.status, currentItemId: v.currentItemId, items: v.items, lists: v.lists, pointsOfOrder: v.pointsOfOrder,
+      called: v.called, onDeck: v.onDeck, speech: v.speech, interrupted: v.interrupted, appeal: v.appeal,
+    },
+  };
 }

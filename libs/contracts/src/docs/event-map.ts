@@ -1,5 +1,6 @@
 import type { RedactedEvent } from '../core/envelope';
 import type { FloorEventPayloads } from '../floor/events';
+import type { FloorViewPayload } from '../floor/view';
 import type {
   QnaAnsweredPayload, QnaAskedPayload, QnaHighlightedPayload, QnaPublishedPayload, QnaRestoredPayload, QnaSetAsidePayload, QnaTalliesPayload,
 } from '../qna/events';
@@ -17,6 +18,8 @@ export interface EventPayloadMap extends FloorEventPayloads {
   'qna.dismissed': QnaSetAsidePayload;
   'qna.archived': QnaSetAsidePayload;
   'qna.restored': QnaRestoredPayload;
+  /** Transient (no seq): the public view of the floor after each change, for viewer consoles. */
+  'floor.view': FloorViewPayload;
   /** Transient (no seq): coalesced vote counts, at most a few per second per meeting. */
   'qna.tallies': QnaTalliesPayload;
   'record.entry': RecordEntryView;
@@ -50,6 +53,7 @@ export const EVENT_AUDIENCE: Record<keyof EventPayloadMap, string> = {
   'qna.archived': 'moderators and the asker; everyone when the question was public',
   'qna.restored': 'moderators and the asker; everyone when the question becomes public again',
   'qna.tallies': 'everyone (transient, not in a stream)',
+  'floor.view': 'everyone (transient, not in a stream; staff and delegate consoles use their own snapshot)',
   'record.entry': 'everyone (published only after the entry is committed to Postgres)',
   'record.revised': 'everyone',
   'event.redacted': 'clients that may not see the event at that seq',
@@ -57,7 +61,7 @@ export const EVENT_AUDIENCE: Record<keyof EventPayloadMap, string> = {
 
 /** The stream an event belongs to (its seq counts in that stream). */
 export function streamOf(type: string): 'meeting' | 'qna' | 'record' | 'transient' | 'any' {
-  if (type === 'qna.tallies') return 'transient';
+  if (type === 'qna.tallies' || type === 'floor.view') return 'transient';
   if (type === 'event.redacted') return 'any';
   if (type.startsWith('qna.')) return 'qna';
   if (type.startsWith('record.')) return 'record';

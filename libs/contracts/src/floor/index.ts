@@ -2,3 +2,4 @@ export * from './commands';
 export * from './events';
 export * from './errors';
 export * from './profile';
+export * from './view';
