@@ -93,8 +93,12 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   /** A delegate may have several consoles open, on several gateways: dropped only when the last one goes. */
   private async droppedIfLastSocket(claims: AccessClaims): Promise<void> {
-    const remaining = await this.server.in(rooms.participant(claims.meetingId, claims.participantId)).fetchSockets().catch(() => []);
-    if (remaining.length === 0) await this.presence(claims, 'dropped');
+    const sockets = () => this.server.in(rooms.participant(claims.meetingId, claims.participantId)).fetchSockets().catch(() => []);
+    if ((await sockets()).length > 0) return;
+    await this.presence(claims, 'dropped');
+    // A console that came back on another gateway meanwhile may have said "connected" before
+    // this "dropped" landed: say it again, so that the floor ends with what is true (R41).
+    if ((await sockets()).length > 0) await this.presence(claims, 'connected');
   }
 
   async onApplicationShutdown(): Promise<void> {
