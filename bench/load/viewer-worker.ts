@@ -1,0 +1,130 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * One load-generator process: holds a share of the viewers' sockets and measures what they
+ * receive. Driven over IPC by `ViewerPool`; imports nothing of the system so that it stays as
+ * cheap as a real client. Latency = receive time − the server time the message carries (the
+ * envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
+ */
+interface Viewer { socket: Socket; index: number; tallies: number[]; merged: Record<string, number>; version: number }
+type Request = { id: number; cmd: string; [k: string]: unknown };
+
+const now = () => performance.timeOrigin + performance.now();
+const viewers: Viewer[] = [];
+let tracked = new Set<string>();
+let keyed: Record<string, string> = {};
+let samples: Record<string, number[]> = {};
+let counts: Record<string, number> = {};
+let keyedHits: Array<[string, string, number]> = [];
+/** Acknowledged votes of the last storm, per question. */
+let votedFor: Record<string, number> = {};
+
+function pick(data: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+function onMessage(v: Viewer, name: string, data: Record<string, unknown> | undefined): void {
+  const t = now();
+  if (name === 'qna.tallies') {
+    v.tallies.push(t);
+    const p = data?.payload as { version: number; tallies: Record<string, number> } | undefined;
+    if (p && p.version >= v.version) { v.version = p.version; Object.assign(v.merged, p.tallies); }
+  }
+  if (!tracked.has(name)) return;
+  counts[name] = (counts[name] ?? 0) + 1;
+  if (keyed[name]) { keyedHits.push([name, String(pick(data, keyed[name])), t]); return; }
+  const at = typeof data?.at === 'number' ? data.at : undefined;
+  if (at !== undefined) (samples[name] ??= []).push(t - at);
+}
+
+async function connectAll(url: string, tokens: string[], firstIndex: number, snapshot: boolean, concurrency: number): Promise<{ connected: number; failed: number; errors: string[] }> {
+  let next = 0;
+  let failed = 0;
+  const errors = new Set<string>();
+  const one = async (i: number) => {
+    const socket = io(url, { auth: { token: tokens[i] }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    const v: Viewer = { socket, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
+    socket.onAny((name: string, data: Record<string, unknown>) => onMessage(v, name, data));
+    try {
+      await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
+      if (snapshot) {
+        const snap = await socket.timeout(30_000).emitWithAck('meeting.snapshot', {}) as { ok: boolean };
+        if (!snap.ok) throw new Error(`snapshot refused: ${JSON.stringify(snap).slice(0, 200)}`);
+      }
+      viewers.push(v);
+    } catch (err) {
+      failed++;
+      errors.add((err as Error).message);
+      socket.close();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, async () => { while (next < tokens.length) await one(next++); }));
+  return { connected: viewers.length, failed, errors: [...errors].slice(0, 5) };
+}
+
+/** Most messages any viewer got within any sliding 1-second window. */
+function maxPerSecond(times: number[]): number {
+  let best = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i] - times[j] >= 1000) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+async function vote(questionIds: string[], startAt: number, windowMs: number): Promise<{ ok: number; failed: number; codes: Record<string, number>; ackMs: number[] }> {
+  const codes: Record<string, number> = {};
+  const ackMs: number[] = [];
+  let ok = 0;
+  votedFor = {};
+  await Promise.all(viewers.map(async (v) => {
+    const questionId = questionIds[v.index % questionIds.length];
+    await new Promise((r) => setTimeout(r, Math.max(0, startAt + Math.random() * windowMs - Date.now())));
+    const t0 = now();
+    try {
+      const ack = await v.socket.timeout(20_000).emitWithAck('qna.vote', { commandId: `vote-${v.index}-${Date.now()}`, questionId }) as { ok: boolean; error?: { code: string } };
+      ackMs.push(now() - t0);
+      if (ack.ok) { ok++; votedFor[questionId] = (votedFor[questionId] ?? 0) + 1; }
+      else codes[ack.error?.code ?? 'UNKNOWN'] = (codes[ack.error?.code ?? 'UNKNOWN'] ?? 0) + 1;
+    } catch (err) {
+      codes[(err as Error).message] = (codes[(err as Error).message] ?? 0) + 1;
+    }
+  }));
+  return { ok, failed: viewers.length - ok, codes, ackMs };
+}
+
+const handlers: Record<string, (r: Request) => unknown> = {
+  connect: (r) => connectAll(r.url as string, r.tokens as string[], r.firstIndex as number, r.snapshot as boolean, (r.concurrency as number) ?? 50),
+  track: (r) => {
+    tracked = new Set(r.types as string[]);
+    keyed = (r.keyed as Record<string, string>) ?? {};
+    samples = {}; counts = {}; keyedHits = [];
+    for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
+    return { viewers: viewers.length };
+  },
+  counts: () => counts,
+  stats: () => ({ samples, counts, keyed: keyedHits }),
+  votedFor: () => votedFor,
+  vote: (r) => vote(r.questionIds as string[], r.startAt as number, r.windowMs as number),
+  tallies: (r) => {
+    const expected = r.expected as Record<string, number>;
+    const exact = viewers.filter((v) => Object.entries(expected).every(([q, n]) => (v.merged[q] ?? 0) === n)).length;
+    return { viewers: viewers.length, exact, maxPerSecond: Math.max(0, ...viewers.map((v) => maxPerSecond(v.tallies))), messages: viewers.map((v) => v.tallies.length) };
+  },
+  /** Keeps the first `keep` viewers of this process, closes the others. */
+  trim: (r) => {
+    const keep = r.keep as number;
+    for (const v of viewers.splice(keep)) v.socket.close();
+    return { viewers: viewers.length };
+  },
+  close: () => { for (const v of viewers.splice(0)) v.socket.close(); return { viewers: 0 }; },
+};
+
+process.on('message', (r: Request) => {
+  Promise.resolve().then(() => handlers[r.cmd]!(r)).then(
+    (result) => process.send!({ id: r.id, result }),
+    (err: Error) => process.send!({ id: r.id, error: err.message }),
+  );
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,102 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TestClient, TestSystem, tokenOf } from '@rostrum/testing';
+import { type Bench, type Options, SCENARIOS, type Scenario, benchSetup, log, ok, viewerTokens } from './context';
+import { ViewerPool } from './load/viewer-pool';
+import { table, type Check } from './report';
+import { commandLatency } from './scenarios/command';
+import { fanoutChecks, rawBroadcast, systemFanout } from './scenarios/fanout';
+import { memoryChecks, settledMemory } from './scenarios/memory';
+import { voteStorm } from './scenarios/qna-storm';
+import { recordLatency } from './scenarios/record-latency';
+import { recordThroughput } from './scenarios/record-throughput';
+
+const ROOT = resolve(__dirname, '..');
+
+function parseArgs(argv: string[]): Options {
+  const flag = (name: string) => { const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`)); if (i < 0) return undefined; return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]; };
+  const quick = argv.includes('--quick');
+  const only = flag('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SCENARIOS];
+  for (const s of only) if (!SCENARIOS.includes(s as Scenario)) throw new Error(`unknown scenario "${s}" (one of ${SCENARIOS.join(', ')})`);
+  const viewers = Number(flag('viewers') ?? (quick ? 300 : 5000));
+  if (!Number.isInteger(viewers) || viewers < 1) throw new Error('--viewers takes a positive integer');
+  return { viewers, only: new Set(only as Scenario[]), quick, workers: Number(flag('workers') ?? (viewers >= 1000 ? 4 : 2)) };
+}
+
+/** Runs one part; a part that breaks is reported as ERROR and the others still run. */
+async function part(b: Bench, name: string, fn: () => Promise<void>): Promise<void> {
+  log(`── ${name}`);
+  const t = Date.now();
+  try { await fn(); } catch (err) {
+    log(`${name} broke: ${(err as Error).stack}`);
+    b.checks.push({ scenario: name, metric: 'scenario', measured: (err as Error).message.slice(0, 120), target: '-', baseline: '-', pass: null });
+  }
+  log(`   ${name} took ${Math.round((Date.now() - t) / 100) / 10} s`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, fdLimit: process.env.BENCH_FD_LIMIT };
+  log(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, node ${machine.node}, open files limit ${machine.fdLimit ?? '?'}`);
+  const q = opts.quick;
+  const N = opts.viewers;
+  const active = Math.min(N, 2000); // command, Q&A and record run with 2,000 viewers (DESIGN.md)
+  log(`viewers ${N} (command/qna/record with ${active}), ${opts.workers} load processes, scenarios: ${[...opts.only].join(', ')}${q ? ' (quick)' : ''}`);
+
+  // The sweeper stays out of the way: it would enqueue the record backlog itself (record scenario).
+  const sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], { SWEEP_INTERVAL_MS: '600000' });
+  log(`system ${sys.id} up: gateway ${sys.url} (pid ${sys.gateways()[0].process.pid}), schema ${sys.schema}, Redis prefix ${sys.prefix}`);
+  const pool = await ViewerPool.start(opts.workers);
+  const { meetingId, access } = await sys.createMeeting(benchSetup());
+  const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
+  const b: Bench = { sys, pool, opts, meetingId, access, chair, checks: [], results: {} };
+  const started = Date.now();
+  try {
+    await ok(chair, 'meeting.open');
+    await ok(chair, 'item.takeUp', { itemId: 'item-1' });
+    const needsAll = opts.only.has('fanout') || opts.only.has('memory');
+    const needsActive = opts.only.has('command') || opts.only.has('qna') || opts.only.has('record');
+    const tokens = await viewerTokens(b, needsAll ? N : needsActive ? active : 0);
+    const rounds = q ? 6 : 20;
+
+    let raw: Awaited<ReturnType<typeof rawBroadcast>> | undefined;
+    if (opts.only.has('fanout')) await part(b, 'fanout (raw socket.io baseline)', async () => { raw = await rawBroadcast(b, N, rounds); });
+
+    if (tokens.length) {
+      const before = opts.only.has('memory') ? await settledMemory(b) : undefined;
+      const conn = await pool.connect(sys.url, tokens, { snapshot: true });
+      log(`${conn.connected} viewers joined the gateway (snapshot each) in ${conn.ms} ms${conn.failed ? `; ${conn.failed} failed: ${conn.errors.join('; ')}` : ''}`);
+      if (before) await part(b, 'memory', async () => memoryChecks(b, conn.connected, before, await settledMemory(b)));
+      if (opts.only.has('fanout') && raw) await part(b, 'fanout', async () => fanoutChecks(b, conn.connected, raw!, await systemFanout(b, conn.connected, rounds)));
+      await pool.trim(active);
+    }
+    if (opts.only.has('command')) await part(b, 'command', () => commandLatency(b, active, 50, q ? 5 : 20));
+    if (opts.only.has('qna')) await part(b, 'qna', () => voteStorm(b, active, 10_000));
+    if (opts.only.has('record')) {
+      await part(b, 'record (latency)', () => recordLatency(b, active, q ? 5 : 20));
+      await pool.closeSockets();
+      await part(b, 'record (throughput)', () => recordThroughput(b, q ? 2000 : 5000, 20));
+    }
+  } finally {
+    chair.close();
+    await pool.stop();
+    await sys.stop();
+  }
+  report(b.checks, { machine, options: { ...opts, only: [...opts.only] }, seconds: Math.round((Date.now() - started) / 1000), results: b.results });
+}
+
+function report(checks: Check[], meta: Record<string, unknown>): void {
+  process.stdout.write(`\n${table(checks)}\n`);
+  for (const c of checks) if (c.note) process.stdout.write(`  ${c.scenario} / ${c.metric}: ${c.note}\n`);
+  const dir = join(ROOT, 'artifacts', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'results.json');
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...meta, checks }, null, 2));
+  process.stdout.write(`\nresults: ${file}\n`);
+  const broken = checks.filter((c) => c.pass === null).length;
+  process.stdout.write(`${checks.filter((c) => c.pass).length} PASS, ${checks.filter((c) => c.pass === false).length} MISS, ${broken} ERROR\n`);
+  process.exitCode = broken ? 1 : 0;
+}
+
+main().catch((err) => { log(`bench failed: ${(err as Error).stack}`); process.exitCode = 1; });

@@ -1,0 +1,74 @@
+import type { TestClient } from '@rostrum/testing';
+import { type Bench, EXTRA_DELEGATES, client, log, now, sleep } from '../context';
+import { dist } from '../report';
+
+type Slot = { c: TestClient; busy: boolean; entryId?: string };
+
+/**
+ * Delegates request the floor and withdraw, open loop at `rate` commands/s spread over twenty
+ * delegations (each stays under the gateway's per-participant limit of 10/s). Latency is from
+ * the delegate's emit to the chair console receiving the event that command produced.
+ */
+export async function commandLatency(b: Bench, viewers: number, rate: number, seconds: number): Promise<void> {
+  const slots: Slot[] = await Promise.all(EXTRA_DELEGATES.map(async (id) => ({ c: await client(b, id), busy: false })));
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  const ackMs: number[] = [];
+  const refusals: Record<string, number> = {};
+  let skipped = 0;
+  const onChair = (_name: string, data: { commandId?: string }) => {
+    const t0 = data && typeof data.commandId === 'string' ? sent.get(data.commandId) : undefined;
+    if (t0 !== undefined) { latencies.push(now() - t0); sent.delete(data.commandId!); }
+  };
+  b.chair.socket.onAny(onChair);
+
+  const issue = async (s: Slot, i: number) => {
+    s.busy = true;
+    const withdraw = s.entryId !== undefined;
+    const commandId = `bench-cmd-${i}-${Date.now()}`;
+    const payload = withdraw ? { commandId, entryId: s.entryId } : { commandId, type: 'statement' };
+    const t0 = now();
+    sent.set(commandId, t0);
+    try {
+      const ack = await s.c.socket.timeout(15_000).emitWithAck(withdraw ? 'floor.withdraw' : 'floor.request', payload) as { ok: boolean; error?: { code: string } };
+      ackMs.push(now() - t0);
+      if (!ack.ok) { sent.delete(commandId); refusals[ack.error!.code] = (refusals[ack.error!.code] ?? 0) + 1; if (withdraw) s.entryId = undefined; return; }
+      if (withdraw) { s.entryId = undefined; return; }
+      const ev = await s.c.waitFor('floor.requested', (d) => d.commandId === commandId, 15_000) as { payload: { entry: { entryId: string } } };
+      s.entryId = ev.payload.entry.entryId;
+    } catch (err) {
+      sent.delete(commandId);
+      refusals[(err as Error).message.slice(0, 60)] = (refusals[(err as Error).message.slice(0, 60)] ?? 0) + 1;
+    } finally { s.busy = false; }
+  };
+
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const started = now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + i * interval - now();
+    if (wait > 0) await sleep(wait);
+    const s = slots[i % slots.length];
+    if (s.busy) { skipped++; continue; }
+    inFlight.push(issue(s, i));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (now() - started) / 1000;
+  await sleep(500);
+  b.chair.socket.offAny(onChair);
+  // Leave the list empty for the scenarios that follow.
+  for (const s of slots) if (s.entryId) await s.c.cmd('floor.withdraw', { entryId: s.entryId });
+  for (const s of slots) s.c.close();
+
+  const d = dist(latencies);
+  const achieved = Math.round((latencies.length / elapsed) * 10) / 10;
+  const lost = sent.size;
+  b.results.command = { viewers, targetRate: rate, seconds, sent: total - skipped, skipped, refusals, achievedRate: achieved, lost, chairUpdate: d, ack: dist(ackMs) };
+  log(`command: ${total - skipped} sent, ${skipped} skipped (delegate busy), refusals ${JSON.stringify(refusals)}, no chair update for ${lost}`);
+  b.checks.push({
+    scenario: 'command', metric: `request → chair console, ${rate}/s, ${viewers} viewers`, measured: `p50 ${d.p50} / p99 ${d.p99} ms (${achieved}/s)`,
+    target: 'p99 ≤ 25 ms', baseline: `ack p50 ${dist(ackMs).p50} / p99 ${dist(ackMs).p99} ms`,
+    pass: d.p99 <= 25 && lost === 0 && achieved >= rate * 0.9,
+  });
+}
