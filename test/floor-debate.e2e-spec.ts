@@ -1,5 +1,5 @@
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
-import { TIMER_SLACK_MS, act, codeOf, eventOf, expectViewerSawPublicOnly, floorView, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
+import { TIMER_SLACK_MS, act, codeOf, eventOf, expectUnnamedUntil, expectViewerSawPublicOnly, floorView, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
 
 // Issue 3, end to end: a debate under real rules of procedure, through real socket.io clients,
 // the gateway, the floor service, the event log and the server-side clock.
@@ -138,6 +138,11 @@ describe('floor debate: lists of speakers and floor requests under real rules of
     expect(redactedTypes.filter((t) => t === 'reply.requested')).toHaveLength(2);
     expect(redactedTypes).toContain('pointOfOrder.raised');
     expect(redactedTypes).toContain('presence.updated');
+    // Nor did anything else it received name the point of order or the replies before the chair accepted them.
+    expectUnnamedUntil(viewer, poo.entry.entryId, 'floor.given');
+    expectUnnamedUntil(viewer, reply1.entryId, 'reply.granted');
+    expectUnnamedUntil(viewer, reply2.entryId, 'reply.granted');
+    expectUnnamedUntil(gha, reply1.entryId, 'reply.granted');
     // The viewer's catch-up path tells the same story as its live feed.
     const fromSnapshot = viewer.streams.meeting[0]!.seq;
     expect((await logAsSeenBy(viewer)).filter((e) => e.seq >= fromSnapshot)).toEqual(viewer.streams.meeting);

@@ -207,6 +207,13 @@ describe('roles: each role can do exactly what DESIGN.md says, and sees what it 
       expect(c.received.some((r) => r.name === 'reply.requested')).toBe(false);
     }
     expect(viewer.received.some((r) => r.name === 'presence.updated')).toBe(false);
+    // Nothing a viewer received, transient broadcasts included, names a pending request; Ghana's
+    // console never names Norway's or Senegal's.
+    for (const id of replyIds) {
+      expect(JSON.stringify(viewer.received)).not.toContain(`"${id}"`);
+      expect(JSON.stringify(gha.received)).not.toContain(`"${id}"`);
+    }
+    expect(JSON.stringify(nor.received)).not.toContain(`"${senReply.payload.entry.entryId}"`);
     // A delegation hears about its own presence only.
     expect(gha.events().filter((e) => e.type === 'presence.updated').map((e) => e.payload.delegationId)).toEqual(['GHA']);
   });

@@ -103,3 +103,13 @@ export function expectViewerSawPublicOnly(viewer: TestClient, fullLog: Array<Rec
   expect(viewer.received.filter((r) => staffOnlyTypes.includes(r.name))).toEqual([]);
   return { redacted };
 }
+
+/**
+ * A request the chair has not accepted is named in nothing a client receives (events,
+ * placeholders, transient broadcasts) before the public event that accepts it.
+ */
+export function expectUnnamedUntil(c: TestClient, entryId: string, publicType: string): void {
+  const at = c.received.findIndex((r) => r.name === publicType && JSON.stringify(r.data).includes(`"${entryId}"`));
+  const before = at < 0 ? c.received : c.received.slice(0, at);
+  expect({ entryId, leaked: before.filter((r) => JSON.stringify(r.data).includes(`"${entryId}"`)).map((r) => r.name) }).toEqual({ entryId, leaked: [] });
+}
