@@ -58,3 +58,26 @@ describe('EventLog (real Redis)', () => {
     expect(events.map((e) => (e.payload as { after: number }).after)).toEqual(events.map((e) => e.seq));
   });
 });
+
+describe('EventLog active meetings (real Redis)', () => {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const prefix = `e2e:active:${randomBytes(4).toString('hex')}`;
+  const log = new EventLog(redis, prefix);
+  const actor = { role: 'chair' as const, participantId: 'chair' };
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('retires a caught-up meeting, keeps one that moved on, and an append makes it active again', async () => {
+    const e: DomainEvent = { type: 'x', payload: {}, visibility: { scope: 'public' } };
+    await log.append('m', 'meeting', 0, [e], { commandId: 'a1', actor, at: 1 });
+    expect(await log.retireIfCaughtUp('m', { meeting: 0, qna: 0 })).toBe(false); // Postgres is behind
+    expect(await log.activeMeetings()).toEqual(['m']);
+    expect(await log.retireIfCaughtUp('m', { meeting: 1, qna: 0 })).toBe(true);
+    expect(await log.activeMeetings()).toEqual([]);
+    await log.append('m', 'meeting', 1, [e], { commandId: 'a2', actor, at: 2 });
+    expect(await log.activeMeetings()).toEqual(['m']);
+  });
+});

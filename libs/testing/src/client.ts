@@ -16,7 +16,10 @@ export class TestClient {
   /** Per stream: the accepted events (full or placeholders), gapless from the snapshot. */
   readonly streams: Record<StreamName, Array<EventEnvelope | { seq: number; type: 'event.redacted' }>> = { meeting: [], qna: [], record: [] };
   readonly seq: Record<StreamName, number> = { meeting: 0, qna: 0, record: 0 };
+  /** Events the server delivered twice live (never the overlap of a catch-up with the live feed). */
   duplicates = 0;
+  /** Seqs taken from `events.since`: the live copy of one of these may still be on its way. */
+  private readonly fetched: Record<StreamName, Set<number>> = { meeting: new Set(), qna: new Set(), record: new Set() };
   snapshot?: Record<string, unknown>;
   private synced = false;
   private buffer: Array<EventEnvelope> = [];
@@ -88,7 +91,7 @@ export class TestClient {
 
   private accept(e: EventEnvelope): void {
     const s = e.stream;
-    if (e.seq <= this.seq[s]) { this.duplicates++; return; }
+    if (e.seq <= this.seq[s]) { if (!this.fetched[s].delete(e.seq)) this.duplicates++; return; }
     if (e.seq > this.seq[s] + 1) { void this.catchUp(); return; } // a gap: fetch what is missing, in order
     this.streams[s].push(e);
     this.seq[s] = e.seq;
@@ -108,7 +111,14 @@ export class TestClient {
         this.catchUpAgain = false;
         for (const stream of ['meeting', 'qna', 'record'] as const) {
           const res = await this.socket.emitWithAck('events.since', { stream, seq: this.seq[stream] }) as Ack & { events: EventEnvelope[] };
-          if (res.ok) for (const e of res.events) if (e.seq === this.seq[stream] + 1) { this.streams[stream].push(e); this.seq[stream] = e.seq; }
+          if (res.ok) {
+            for (const e of res.events) {
+              if (e.seq !== this.seq[stream] + 1) continue;
+              this.streams[stream].push(e);
+              this.seq[stream] = e.seq;
+              this.fetched[stream].add(e.seq);
+            }
+          }
         }
       } while (this.catchUpAgain);
     } finally { this.catching = false; }

@@ -53,13 +53,17 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
       // A time bucket in the id: a range whose earlier job failed for good is enqueued afresh.
       const bucket = Math.floor(Date.now() / Math.max(60_000, this.config.sweepIntervalMs));
       for (const meetingId of meetings) {
+        const heads: Partial<Record<(typeof STREAMS)[number], number>> = {};
+        let caughtUp = true;
         for (const stream of STREAMS) {
           const head = await this.log.head(meetingId, stream);
+          heads[stream] = head;
           const key = `${meetingId}\u0000${stream}`;
           const cursor = cursors.get(key) ?? 0;
           const before = this.previous.get(key);
           this.previous.set(key, cursor);
           if (head <= cursor) continue;
+          caughtUp = false;
           lag += head - cursor;
           if (before !== undefined && before < cursor) continue; // making progress: the queued jobs are doing it
           await this.queue.add(JobName.PersistEvent, { meetingId, stream, fromSeq: cursor + 1, toSeq: head },
@@ -70,6 +74,9 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
         // stream shorter than what Postgres marked published (Redis lost its tail).
         if (unpublished.has(meetingId) || (await this.log.head(meetingId, 'record')) < (published.get(meetingId) ?? 0)) {
           void this.publisher.kick(meetingId);
+        } else if (caughtUp) {
+          // Everything persisted and published: off the active set until its next append.
+          await this.log.retireIfCaughtUp(meetingId, heads);
         }
       }
       recorderMetrics.lagEvents.set(lag);

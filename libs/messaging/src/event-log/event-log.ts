@@ -81,6 +81,20 @@ export class EventLog {
     return this.redis.llen(this.keys.stream(meetingId, stream));
   }
 
+  /**
+   * Takes a meeting off the active set when nothing was appended beyond the given heads (one
+   * atomic check, so an append racing with it keeps the meeting active). The next append adds
+   * it back. Keeps the sweeper's work proportional to meetings with something to persist.
+   */
+  async retireIfCaughtUp(meetingId: string, heads: Partial<Record<StreamName, number>>): Promise<boolean> {
+    const entries = Object.entries(heads) as Array<[StreamName, number]>;
+    const script = `for i, key in ipairs(KEYS) do if i > 1 and redis.call('LLEN', key) ~= tonumber(ARGV[i]) then return 0 end end
+      return redis.call('SREM', KEYS[1], ARGV[1])`;
+    const removed = await this.redis.eval(script, entries.length + 1, this.keys.activeMeetings, ...entries.map(([s]) => this.keys.stream(meetingId, s)),
+      meetingId, ...entries.map(([, h]) => h));
+    return removed === 1;
+  }
+
   async activeMeetings(): Promise<string[]> {
     return this.redis.smembers(this.keys.activeMeetings);
   }
