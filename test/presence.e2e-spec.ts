@@ -92,6 +92,17 @@ describe('presence: hybrid participation', () => {
     expect(forfeited.payload).toMatchObject({ entryId: egyEntry.entryId });
     expect(codeOf(await act(chair, 'chair.next'))).toBe('LIST_EMPTY');
 
+    // R40: an absent speaker who comes in within the call timeout simply takes the floor.
+    const auEntry = eventOf(await ok(sec, 'floor.request', { type: 'statement', delegationId: 'AU' }), 'floor.requested').payload.entry;
+    const auCalled = eventOf(await ok(chair, 'chair.next'), 'floor.given').payload;
+    expect(auCalled).toMatchObject({ entry: { entryId: auEntry.entryId }, callTimeoutAt: auCalled.calledAt + 2000 });
+    const au = await connect(tokenOf(access, 'au'));
+    await ok(au, 'speech.start');
+    await sleep(Math.max(0, auCalled.callTimeoutAt - Date.now()) + 500);
+    expect(chair.events().filter((e) => e.type === 'entry.missed' && e.payload.entryId === auEntry.entryId)).toEqual([]);
+    expect((await floorView(chair)).speech).toMatchObject({ entryId: auEntry.entryId, paused: false });
+    await ok(au, 'speech.end');
+
     const log = await logAsSeenBy(chair);
     await waitUntil(() => viewer.seq.meeting === log.length, 'viewer caught up');
     expect(viewer.duplicates).toBe(0);
