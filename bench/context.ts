@@ -7,7 +7,7 @@ import type { Check } from './report';
 export const SCENARIOS = ['fanout', 'memory', 'command', 'qna', 'record'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
-export interface Options { viewers: number; only: Set<Scenario>; quick: boolean; workers: number }
+export interface Options { viewers: number; only: Set<Scenario>; quick: boolean; workers: number; commandRate: number }
 
 export type Access = Array<{ participantId: string; token: string }>;
 
@@ -21,6 +21,8 @@ export interface Bench {
   chair: TestClient;
   checks: Check[];
   results: Record<string, unknown>;
+  /** The floor service's Prometheus endpoint. */
+  floorMetrics: string;
 }
 
 export const now = (): number => performance.timeOrigin + performance.now();

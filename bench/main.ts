@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TestClient, TestSystem, tokenOf } from '@rostrum/testing';
+import { TestClient, TestSystem, sparePort, tokenOf } from '@rostrum/testing';
 import { type Bench, type Options, SCENARIOS, type Scenario, benchSetup, log, ok, viewerTokens } from './context';
 import { ViewerPool } from './load/viewer-pool';
 import { table, type Check } from './report';
@@ -21,7 +21,7 @@ function parseArgs(argv: string[]): Options {
   for (const s of only) if (!SCENARIOS.includes(s as Scenario)) throw new Error(`unknown scenario "${s}" (one of ${SCENARIOS.join(', ')})`);
   const viewers = Number(flag('viewers') ?? (quick ? 300 : 5000));
   if (!Number.isInteger(viewers) || viewers < 1) throw new Error('--viewers takes a positive integer');
-  return { viewers, only: new Set(only as Scenario[]), quick, workers: Number(flag('workers') ?? (viewers >= 1000 ? 4 : 2)) };
+  return { viewers, only: new Set(only as Scenario[]), quick, workers: Number(flag('workers') ?? (viewers >= 1000 ? 4 : 2)), commandRate: Number(flag('rate') ?? 50) };
 }
 
 /** Runs one part; a part that breaks is reported as ERROR and the others still run. */
@@ -45,12 +45,17 @@ async function main(): Promise<void> {
   log(`viewers ${N} (command/qna/record with ${active}), ${opts.workers} load processes, scenarios: ${[...opts.only].join(', ')}${q ? ' (quick)' : ''}`);
 
   // The sweeper stays out of the way: it would enqueue the record backlog itself (record scenario).
-  const sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], { SWEEP_INTERVAL_MS: '600000' });
+  const env = { SWEEP_INTERVAL_MS: '600000' };
+  const sys = await TestSystem.start([], env);
+  // The floor serves /metrics so the command scenario can tell its handling time from the rest of the path.
+  const floorMetrics = `http://127.0.0.1:${await sparePort()}/metrics`;
+  await sys.startApp('floor', { ...env, METRICS_PORT: new URL(floorMetrics).port });
+  for (const app of ['qna', 'recorder', 'gateway'] as const) await sys.startApp(app, env);
   log(`system ${sys.id} up: gateway ${sys.url} (pid ${sys.gateways()[0].process.pid}), schema ${sys.schema}, Redis prefix ${sys.prefix}`);
   const pool = await ViewerPool.start(opts.workers);
   const { meetingId, access } = await sys.createMeeting(benchSetup());
   const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
-  const b: Bench = { sys, pool, opts, meetingId, access, chair, checks: [], results: {} };
+  const b: Bench = { sys, pool, opts, meetingId, access, chair, checks: [], results: {}, floorMetrics };
   const started = Date.now();
   try {
     await ok(chair, 'meeting.open');
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
       if (opts.only.has('fanout') && raw) await part(b, 'fanout', async () => fanoutChecks(b, conn.connected, raw!, await systemFanout(b, conn.connected, rounds)));
       await pool.trim(active);
     }
-    if (opts.only.has('command')) await part(b, 'command', () => commandLatency(b, active, 50, q ? 5 : 20));
+    if (opts.only.has('command')) await part(b, 'command', () => commandLatency(b, active, opts.commandRate, q ? 5 : 20));
     if (opts.only.has('qna')) await part(b, 'qna', () => voteStorm(b, active, 10_000));
     if (opts.only.has('record')) {
       await part(b, 'record (latency)', () => recordLatency(b, active, q ? 5 : 20));
