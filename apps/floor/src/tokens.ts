@@ -1,4 +1,3 @@
-/** Injection tokens of the floor app. */
-export const CONFIG = Symbol('CONFIG');
-export const REDIS = Symbol('REDIS');
-export const EVENT_LOG = Symbol('EVENT_LOG');
+/** Injection tokens the floor app uses (shared ones come from the libs that provide them). */
+export { CONFIG } from '@rostrum/platform';
+export { EVENT_LOG, REDIS } from '@rostrum/messaging';

@@ -1,8 +1,6 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type Redis from 'ioredis';
-import type { DataSource } from 'typeorm';
-import { EventLog, createRedis } from '@rostrum/messaging';
-import { createDataSource } from '@rostrum/persistence';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@rostrum/messaging';
+import { PersistenceModule } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from './auth/access-token.service';
 import { ConsolesController } from './consoles/consoles.controller';
@@ -13,30 +11,19 @@ import { ServiceClient } from './realtime/service-client';
 import { SyncService } from './realtime/sync.service';
 import { MeetingsController } from './setup/meetings.controller';
 import { MeetingsService } from './setup/meetings.service';
-import { CONFIG, DATA_SOURCE, EVENT_LOG, REDIS, SERVICES } from './tokens';
+import { SERVICES } from './tokens';
 
 @Module({})
-export class GatewayModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(DATA_SOURCE) private readonly db: DataSource) {}
-
+export class GatewayModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayModule,
+      imports: [MessagingModule.forRoot(config), PersistenceModule.forRoot(config.database)],
       controllers: [MeetingsController, OpsController, ConsolesController, RecordController],
       providers: [
-        { provide: CONFIG, useValue: config },
-        { provide: REDIS, useFactory: () => createRedis(config.redis.url) },
-        { provide: EVENT_LOG, useFactory: (redis: Redis) => new EventLog(redis, config.redis.prefix), inject: [REDIS] },
-        { provide: DATA_SOURCE, useFactory: () => createDataSource(config.database).initialize() },
         { provide: SERVICES, useFactory: () => new ServiceClient(config) },
         AccessTokenService, MeetingsService, SyncService, MeetingGateway,
       ],
-      exports: [CONFIG, REDIS, EVENT_LOG, DATA_SOURCE, SERVICES, AccessTokenService],
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.db.destroy().catch(() => undefined);
-    await this.redis.quit().catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
-/** Injection tokens of the gateway app. */
-export const CONFIG = Symbol('CONFIG');
-export const REDIS = Symbol('REDIS');
-export const EVENT_LOG = Symbol('EVENT_LOG');
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
+/** Injection tokens of the gateway app (shared ones come from the libs that provide them). */
+export { CONFIG } from '@rostrum/platform';
+export { EVENT_LOG, REDIS } from '@rostrum/messaging';
+export { DATA_SOURCE } from '@rostrum/persistence';
 export const SERVICES = Symbol('SERVICES');

@@ -1,5 +1,4 @@
-/** Injection tokens of the recorder app. */
-export const CONFIG = Symbol('CONFIG');
-export const REDIS = Symbol('REDIS');
-export const EVENT_LOG = Symbol('EVENT_LOG');
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
+/** Injection tokens the recorder uses (shared ones come from the libs that provide them). */
+export { CONFIG } from '@rostrum/platform';
+export { EVENT_LOG, REDIS } from '@rostrum/messaging';
+export { DATA_SOURCE } from '@rostrum/persistence';

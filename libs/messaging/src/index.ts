@@ -2,3 +2,4 @@ export * from './redis/redis';
 export * from './event-log/event-log';
 export * from './commands/command-processor';
 export * from './queues/bullmq';
+export * from './nest/messaging.module';

@@ -6,3 +6,4 @@ export * from './setup/agenda-item.entity';
 export * from './setup/delegation.entity';
 export * from './setup/group.entity';
 export * from './setup/participant.entity';
+export * from './nest/persistence.module';

@@ -12,7 +12,7 @@ export type AppName = 'gateway' | 'floor' | 'qna' | 'recorder';
 const ROOT = resolve(__dirname, '../../..');
 /** Which build the tests run (several developers may build side by side). */
 const DIST = process.env.ROSTRUM_DIST ?? 'dist';
-const READY: Record<AppName, string> = { gateway: 'gateway ready', floor: 'floor service ready', qna: 'qna service ready', recorder: 'recorder ready' };
+const READY: Record<AppName, string> = { gateway: 'gateway ready', floor: 'floor ready', qna: 'qna ready', recorder: 'recorder ready' };
 
 export const TEST_OPERATOR_KEY = 'test-operator-key-0123456789';
 const TEST_TOKEN_SECRET = 'test-token-secret-0123456789-0123456789';
