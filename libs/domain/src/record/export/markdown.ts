@@ -3,7 +3,8 @@ import type { RecordDocument } from '../types';
 import { INTERVENTION_COLUMNS, headerLine, interventionRow, revisions, sections } from './layout';
 
 /** Names and texts come from users: no raw HTML may pass through a Markdown viewer. */
-const md = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Markdown passes HTML through: neutralise tags and entity look-alikes, keep a plain '&' readable.
+const md = (s: string) => s.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cell = (s: string) => md(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The record as Markdown: header, entries under agenda-item headings, then the R44 annex. */
