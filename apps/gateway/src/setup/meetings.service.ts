@@ -28,7 +28,7 @@ export class MeetingsService {
     await this.db.transaction(async (tx) => {
       if (await tx.findOneBy(MeetingEntity, { id: m })) throw new ConflictException({ code: 'MEETING_EXISTS', message: `meeting ${m} already exists` });
       await tx.insert(MeetingEntity, {
-        id: m, title: setup.title, body: setup.body ?? null, venue: setup.venue ?? null, date: setup.date ?? null,
+        id: m, title: setup.title, body: setup.body ?? null, venue: setup.venue ?? null, date: setup.date ?? null, timeZone: setup.timeZone ?? null,
         public: setup.public, profile: setup.profile as never, qnaSettings: setup.qna as unknown as Record<string, unknown> as never, webcastStartedAt: null,
       });
       if (setup.items.length) await tx.insert(AgendaItemEntity, setup.items.map((i) => ({ meetingId: m, ...i })));

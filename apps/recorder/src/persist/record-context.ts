@@ -16,7 +16,7 @@ export function referencedInterventions(events: EventEnvelope[]): string[] {
 /** The names an entry text needs, from the meeting's setup and the interventions at hand. */
 export function derivationContext(setup: ResolvedMeetingSetup | undefined, interventions: Map<string, InterventionRecord>): DerivationContext {
   return {
-    timeZone: 'UTC',
+    timeZone: setup?.timeZone ?? 'UTC',
     delegationName: (id) => setup?.delegations.find((d) => d.id === id)?.name,
     groupName: (id) => setup?.groups.find((g) => g.id === id)?.name,
     itemTitle: (id) => setup?.items.find((i) => i.id === id)?.title,

@@ -56,6 +56,10 @@ export const ProfileChoiceSchema = z.object({
   overrides: z.record(z.string(), z.unknown()).default({}),
 }).strict();
 
+function isTimeZone(tz: string): boolean {
+  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+}
+
 export const MeetingSetupSchema = z.object({
   /** No ':' — meeting ids appear inside Redis keys and BullMQ job ids, where ':' separates. */
   id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').optional(),
@@ -63,6 +67,8 @@ export const MeetingSetupSchema = z.object({
   body: z.string().trim().max(200).optional(),
   venue: z.string().trim().max(200).optional(),
   date: z.string().trim().max(40).optional(),
+  /** IANA time zone of the venue: the record prints clock times in it (UTC when unset). */
+  timeZone: z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').optional(),
   public: z.boolean().default(true),
   profile: ProfileChoiceSchema,
   items: z.array(AgendaItemSetupSchema).min(1).max(100),
@@ -84,6 +90,7 @@ export interface ResolvedMeetingSetup<Profile = unknown> {
   body?: string;
   venue?: string;
   date?: string;
+  timeZone?: string;
   public: boolean;
   profile: Profile;
   items: Array<{ id: string; title: string; position: number }>;

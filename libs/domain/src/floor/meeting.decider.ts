@@ -7,7 +7,7 @@ import { bands } from './ordering';
 const str = z.string().min(1).max(200);
 /** The resolved setup carried by meeting.created (core/setup.ts ResolvedMeetingSetup). */
 const ResolvedSetupSchema = z.object({
-  meetingId: str, title: str, body: z.string().optional(), venue: z.string().optional(), date: z.string().optional(),
+  meetingId: str, title: str, body: z.string().optional(), venue: z.string().optional(), date: z.string().optional(), timeZone: z.string().optional(),
   public: z.boolean(),
   profile: z.unknown(),
   items: z.array(z.object({ id: str, title: str, position: z.number().int() })).min(1),

@@ -89,7 +89,7 @@ export const RecordQueries = {
 
   /** Everything the exports need (RecordDocument); undefined when the meeting is unknown. */
   async document(db: Db, meetingId: string): Promise<RecordDocument | undefined> {
-    const [meeting] = await db.query(`SELECT id, title, body, venue, date, webcast_started_at FROM meetings WHERE id = $1`, [meetingId]);
+    const [meeting] = await db.query(`SELECT id, title, body, venue, date, time_zone AS "timeZone", webcast_started_at FROM meetings WHERE id = $1`, [meetingId]);
     const setup = meeting ? undefined : await RecordQueries.setup(db, meetingId);
     if (!meeting && !setup) return undefined;
     const webcast: number | null = meeting?.webcast_started_at?.getTime() ?? null;
@@ -108,7 +108,7 @@ export const RecordQueries = {
     }
     const head = meeting ?? setup!;
     return {
-      meeting: { meetingId, title: head.title, ...(head.body ? { body: head.body } : {}), ...(head.venue ? { venue: head.venue } : {}), ...(head.date ? { date: head.date } : {}) },
+      meeting: { meetingId, title: head.title, ...(head.body ? { body: head.body } : {}), ...(head.venue ? { venue: head.venue } : {}), ...(head.date ? { date: head.date } : {}), ...(head.timeZone ? { timeZone: head.timeZone } : {}) },
       items, entries: [...byEntry.values()], interventions: await RecordQueries.interventions(db, meetingId),
     };
   },

@@ -7,6 +7,7 @@ export class MeetingEntity {
   @Column({ type: 'text', nullable: true }) body!: string | null;
   @Column({ type: 'text', nullable: true }) venue!: string | null;
   @Column({ type: 'text', nullable: true }) date!: string | null;
+  @Column({ type: 'text', name: 'time_zone', nullable: true }) timeZone!: string | null;
   @Column({ type: 'boolean', default: true }) public!: boolean;
   /** The resolved rules profile (preset + overrides), as validated at creation. */
   @Column({ type: 'jsonb' }) profile!: Record<string, unknown>;
