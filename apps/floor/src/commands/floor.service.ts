@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
@@ -13,7 +13,7 @@ export interface SnapshotRequest { meetingId: string; role: string; delegationId
 
 /** Runs floor commands through the decider and the event log; schedules what follows from them. */
 @Injectable()
-export class FloorService {
+export class FloorService implements OnApplicationBootstrap {
   private readonly processor: CommandProcessor<FloorState>;
 
   constructor(
@@ -47,11 +47,23 @@ export class FloorService {
   private async afterAppend({ meetingId, envelopes, state }: AppendedBatch<FloorState>): Promise<void> {
     const fromSeq = envelopes[0].seq;
     const toSeq = envelopes[envelopes.length - 1].seq;
-    // Deterministic jobId: a retried append or a second floor instance never enqueues twice.
-    await this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq },
-      { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` });
-    await this.timers.schedule(meetingId, floorTimers(state));
-    await this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' });
+    // Independent of each other, so in parallel: this runs inside the meeting's command lane.
+    await Promise.all([
+      // Deterministic jobId: a retried append or a second floor instance never enqueues twice.
+      this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq },
+        { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` }),
+      this.timers.schedule(meetingId, floorTimers(state)),
+      this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' }),
+    ]);
+  }
+
+  /**
+   * A floor that died between an append and scheduling its timers would leave a speech without
+   * its warning and expiry: on start, re-arm the timers of every meeting still active (job ids
+   * make this a no-op for timers already scheduled).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const meetingId of await this.log.activeMeetings()) await this.rearm(meetingId);
   }
 }
 
