@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { eachMessage } from './messages';
 
 /**
  * One load-generator process: holds a share of the viewers' sockets and measures what they
@@ -45,7 +46,7 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
   const one = async (i: number) => {
     const socket = io(url, { auth: { token: tokens[i] }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
     const v: Viewer = { socket, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
-    socket.onAny((name: string, data: Record<string, unknown>) => onMessage(v, name, data));
+    socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
     try {
       await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
       if (snapshot) {
@@ -128,3 +129,4 @@ process.on('message', (r: Request) => {
   );
 });
 process.on('disconnect', () => process.exit(0));
+

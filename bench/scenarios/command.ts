@@ -1,3 +1,4 @@
+import { eachMessage } from '../load/messages';
 import type { TestClient } from '@rostrum/testing';
 import { type Bench, EXTRA_DELEGATES, client, log, now, sleep } from '../context';
 import { dist } from '../report';
@@ -32,7 +33,8 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
     const t0 = data && typeof data.commandId === 'string' ? sent.get(data.commandId) : undefined;
     if (t0 !== undefined) { latencies.push(now() - t0); sent.delete(data.commandId!); }
   };
-  b.chair.socket.onAny(onChair);
+  const onChairBatch = (name: string, data: unknown) => eachMessage(name, data, (n, d) => onChair(n, d as never));
+  b.chair.socket.onAny(onChairBatch);
 
   const issue = async (s: Slot, i: number) => {
     s.busy = true;
@@ -69,7 +71,7 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   await Promise.all(inFlight);
   const elapsed = (now() - started) / 1000;
   await sleep(500);
-  b.chair.socket.offAny(onChair);
+  b.chair.socket.offAny(onChairBatch);
   const floorAfter = await floorHistogram(b).catch(() => undefined);
   let floor: { commands: number; meanMs: number; within25ms: number } | undefined;
   if (floorBefore && floorAfter && floorAfter.count > floorBefore.count) {

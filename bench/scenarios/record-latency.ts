@@ -1,3 +1,4 @@
+import { eachMessage } from '../load/messages';
 import { type Bench, EXTRA_DELEGATES, client, log, ok, sleep } from '../context';
 import { dist } from '../report';
 
@@ -11,7 +12,8 @@ export async function recordLatency(b: Bench, viewers: number, interventions: nu
   const onChair = (name: string, data: { at?: number; payload?: { intervention?: { entryId: string } } }) => {
     if (name === 'speech.ended' && data.payload?.intervention) endedAt.set(data.payload.intervention.entryId, data.at!);
   };
-  b.chair.socket.onAny(onChair);
+  const onChairBatch = (name: string, data: unknown) => eachMessage(name, data, (n, d) => onChair(n, d as never));
+  b.chair.socket.onAny(onChairBatch);
   await b.pool.track(['record.entry'], { 'record.entry': 'payload.interventionId' });
   const speakers = EXTRA_DELEGATES.slice(0, Math.min(interventions, EXTRA_DELEGATES.length));
   try {
@@ -27,7 +29,7 @@ export async function recordLatency(b: Bench, viewers: number, interventions: nu
       await sleep(200);
     }
     await b.pool.waitCount(['record.entry'], interventions * viewers, 20_000);
-  } finally { b.chair.socket.offAny(onChair); }
+  } finally { b.chair.socket.offAny(onChairBatch); }
 
   const hits = (await b.pool.keyedHits()).filter(([, key]) => endedAt.has(key));
   const latencies = hits.map(([, key, t]) => t - endedAt.get(key)!);

@@ -9,9 +9,14 @@ class Participant {
     this.events = [];
     this.waiters = [];
     this.socket = io(url, { auth: { token }, transports: ['websocket'] });
-    this.socket.onAny((name, data) => {
+    const onMessage = (name, data) => {
       this.events.push({ name, data });
       this.waiters = this.waiters.filter((w) => (w.test(name, data) ? (w.resolve(data), false) : true));
+    };
+    // Events come in batches (`events`, one per fan-out round): handle each by its type.
+    this.socket.onAny((name, data) => {
+      if (name === 'events' && Array.isArray(data)) for (const e of data) onMessage(e.type, e);
+      else onMessage(name, data);
     });
   }
 

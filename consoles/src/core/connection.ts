@@ -68,6 +68,8 @@ export class Connection {
   }
 
   private receive(name: string, data: unknown): void {
+    // Events come in batches: one `events` message per fan-out round, in seq order.
+    if (name === 'events' && Array.isArray(data)) { for (const e of data as Sequenced[]) this.receive(e.type, e); return; }
     const d = data as Partial<Sequenced> | null;
     // Transient messages come as { meetingId, payload } (no seq): hand over the payload.
     if (!d || typeof d.seq !== 'number' || typeof d.stream !== 'string') { this.on.transient?.(name, (data as { payload?: unknown } | null)?.payload ?? data); return; }

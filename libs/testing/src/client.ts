@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, EventEnvelope, StreamName } from '@rostrum/contracts';
+import { EVENTS_MESSAGE, type Ack, type EventEnvelope, type StreamName } from '@rostrum/contracts';
 
 export interface Received { name: string; data: Record<string, unknown> }
 
@@ -80,6 +80,11 @@ export class TestClient {
   close(): void { this.socket.disconnect(); }
 
   private onMessage(name: string, data: Record<string, unknown>): void {
+    // Events come in batches (one `events` message per fan-out round): record each by its type.
+    if (name === EVENTS_MESSAGE && Array.isArray(data)) {
+      for (const e of data as Array<Record<string, unknown>>) this.onMessage(String(e.type), e);
+      return;
+    }
     const r = { name, data };
     this.received.push(r);
     if (data && typeof data.seq === 'number' && typeof data.stream === 'string') {

@@ -1,20 +1,25 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
 import { floorTimers, projectFloor, type FloorState } from '@rostrum/domain';
-import { CommandProcessor, EventLog, type AppendedBatch } from '@rostrum/messaging';
+import { CommandProcessor, Coalescer, EventLog, type AppendedBatch } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import { floorCapability } from '../floor.capability';
 import { TimerScheduler } from '../timers/timer.scheduler';
 import { EVENT_LOG } from '../tokens';
 
+/** At most 5 floor.view broadcasts a second per meeting, whatever the command rate. */
+const VIEW_INTERVAL_MS = 200;
+
 export interface SnapshotRequest { meetingId: string; role: string; delegationId?: string; participantId?: string }
 
 /** Runs floor commands through the decider and the event log; schedules what follows from them. */
 @Injectable()
-export class FloorService implements OnApplicationBootstrap {
+export class FloorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly processor: CommandProcessor<FloorState>;
+  /** The public view goes out at most every VIEW_INTERVAL_MS per meeting (latest state wins). */
+  private readonly views: Coalescer<FloorState>;
 
   constructor(
     @Inject(EVENT_LOG) private readonly log: EventLog,
@@ -22,6 +27,8 @@ export class FloorService implements OnApplicationBootstrap {
     @InjectQueue(QueueName.Record) private readonly recordQueue: Queue<PersistEventJob>,
   ) {
     this.processor = new CommandProcessor(log, floorCapability, (batch) => this.afterAppend(batch));
+    this.views = new Coalescer<FloorState>(VIEW_INTERVAL_MS, (meetingId, state) =>
+      this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' }));
   }
 
   async handle(message: CommandMessage): Promise<Ack> {
@@ -53,8 +60,8 @@ export class FloorService implements OnApplicationBootstrap {
       this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq },
         { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` }),
       this.timers.schedule(meetingId, floorTimers(state)),
-      this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' }),
     ]);
+    this.views.changed(meetingId, state);
   }
 
   /**
@@ -62,6 +69,10 @@ export class FloorService implements OnApplicationBootstrap {
    * its warning and expiry: on start, re-arm the timers of every meeting still active (job ids
    * make this a no-op for timers already scheduled).
    */
+  onApplicationShutdown(): Promise<void> {
+    return this.views.flushAll();
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     for (const meetingId of await this.log.activeMeetings()) await this.rearm(meetingId);
   }

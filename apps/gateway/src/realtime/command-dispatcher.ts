@@ -5,6 +5,7 @@ import type { RateLimiter } from './rate-limiter';
 import type { ServiceClient } from './service-client';
 
 const COMMAND_ID = /^[A-Za-z0-9_.:-]{8,80}$/;
+const LIMITED_ROLES = new Set(['delegate', 'viewer']);
 
 /**
  * The whole edge contract of a command, in one place: known name, size, shape, role, rate;
@@ -29,7 +30,9 @@ export class CommandDispatcher {
     if (!parsed.success) {
       return fail('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), parsed.error.issues);
     }
-    if (!this.limiter.take(claims.participantId)) return fail('RATE_LIMITED', 'too many commands; slow down');
+    // Participants who ask for things (delegates, viewers) are rate limited; the officers running
+    // the meeting (chair, secretariat, moderators) act in bursts by design and are not.
+    if (LIMITED_ROLES.has(claims.role) && !this.limiter.take(claims.participantId)) return fail('RATE_LIMITED', 'too many commands; slow down');
     const ack = await this.services.command(spec.owner, {
       meetingId: claims.meetingId, commandId, type: name, payload: parsed.data, actor: actorOf(claims),
     });

@@ -55,3 +55,10 @@ export interface RedactedEvent {
 }
 
 export const REDACTED_EVENT = 'event.redacted';
+
+/**
+ * The socket event that carries events to clients: an array of envelopes (or placeholders) in
+ * seq order. The gateway sends one per socket per fan-out round, so a busy meeting costs each
+ * client a few messages a second, not one per event.
+ */
+export const EVENTS_MESSAGE = 'events';
