@@ -79,10 +79,21 @@ function build() {
     };
     messages[name] = { name, title: name, payload, 'x-stream': stream, 'x-audience': EVENT_AUDIENCE[name] };
     operations[`on.${name}`] = {
-      action: 'send', channel: { $ref: '#/channels/meeting' }, summary: `Seen by: ${EVENT_AUDIENCE[name]}`,
+      action: 'send', channel: { $ref: '#/channels/meeting' },
+      summary: `${stream === 'transient' ? 'Socket event of its own (transient).' : 'Inside an `events` batch.'} Seen by: ${EVENT_AUDIENCE[name]}`,
       messages: [{ $ref: `#/channels/meeting/messages/${name}` }],
     };
   }
+  const eventNames = Object.keys(events.properties).filter((n) => !['qna.tallies', 'floor.view'].includes(n));
+  messages.events = {
+    name: 'events', title: 'A batch of events',
+    summary: 'How events reach a client: one `events` message per fan-out round, an array of envelopes (or `event.redacted` placeholders) in seq order. Each element is one of the event messages listed here.',
+    payload: { type: 'array', items: { oneOf: eventNames.map((n) => ({ $ref: `#/channels/meeting/messages/${n}/payload` })) } },
+  };
+  operations.events = {
+    action: 'send', channel: { $ref: '#/channels/meeting' }, summary: messages.events.summary,
+    messages: [{ $ref: '#/channels/meeting/messages/events' }],
+  };
   messages.ack = {
     name: 'ack', title: 'Acknowledgement of a command',
     payload: { oneOf: [
@@ -103,7 +114,8 @@ function build() {
         'socket.io on the gateway. Connect with `auth: { token }` (an access token from the REST setup API);',
         'a refused handshake gives connect_error with data { code: TOKEN_MISSING | TOKEN_EXPIRED | TOKEN_INVALID, message }.',
         'Commands are socket events named `area.verb` with `{ commandId, ...payload }` and an ack callback.',
-        'Events are socket events named by type carrying an envelope; each stream (meeting, qna, record) has a gapless seq per meeting.',
+        'Events arrive in `events` messages (arrays of envelopes in seq order, one per fan-out round); each stream (meeting, qna, record) has a gapless seq per meeting.',
+        'Transient state (`floor.view`, `qna.tallies`) arrives as socket events of that name carrying `{ meetingId, payload }`.',
         'A client takes `meeting.snapshot`, applies events after its seqs, and calls `events.since` on a gap or after reconnecting.',
         'Generated from libs/contracts by scripts/asyncapi.js — do not edit by hand.',
       ].join(' '),
