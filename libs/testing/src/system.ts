@@ -45,7 +45,12 @@ export class TestSystem {
     const sys = new TestSystem();
     await sys.ensureDatabase();
     await migrate({ url: sys.databaseUrl, schema: sys.schema });
-    for (const app of apps) await sys.startApp(app, env);
+    try {
+      for (const app of apps) await sys.startApp(app, env);
+    } catch (err) {
+      await sys.stop().catch(() => undefined); // the apps already started would keep jest alive forever
+      throw err;
+    }
     return sys;
   }
 
@@ -70,7 +75,10 @@ export class TestSystem {
     const app: RunningApp = { name, process: child, port, url: port ? `http://127.0.0.1:${port}` : undefined };
     await new Promise<void>((res, rej) => {
       let out = '';
-      const timer = setTimeout(() => rej(new Error(`${name} did not become ready in 30 s:\n${out.slice(-2000)}`)), 30_000);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL'); // never tracked in this.apps: stop() could not end it
+        rej(new Error(`${name} did not become ready in 30 s:\n${out.slice(-2000)}`));
+      }, 30_000);
       const onData = (d: Buffer) => {
         out += d.toString();
         if (out.includes(READY[name])) { clearTimeout(timer); child.stdout!.off('data', onData); res(); }
