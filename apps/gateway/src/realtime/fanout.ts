@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { EVENTS_MESSAGE, REDACTED_EVENT, ROLES, type EventEnvelope, type RedactedEvent } from '@rostrum/contracts';
+import { EVENTS_MESSAGE, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent } from '@rostrum/contracts';
 import type { TransientMessage } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
@@ -92,7 +92,11 @@ export class Fanout {
     metrics.eventsDelivered.inc(events.length);
     metrics.eventLogLagSeconds.set((Date.now() - events[events.length - 1]!.at) / 1000);
     if (events.every((e) => e.visibility.scope === 'public')) {
-      local.to(rooms.all(meetingId)).emit(EVENTS_MESSAGE, events.map(toClient));
+      // The officers running the meeting first: their consoles drive it, viewers follow it.
+      const staff = STAFF_ROLES.map((r) => rooms.role(meetingId, r));
+      const batch = events.map(toClient);
+      local.to(staff).emit(EVENTS_MESSAGE, batch);
+      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, batch);
       return;
     }
     // Sockets a private event names see more than their role does: they get their own batch.

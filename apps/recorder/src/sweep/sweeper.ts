@@ -46,7 +46,11 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
       const cursors = new Map<string, number>((await this.db.query(`SELECT meeting_id, stream, persisted_seq FROM record_cursors`) as Array<{ meeting_id: string; stream: string; persisted_seq: number }>)
         .map((r) => [`${r.meeting_id}\u0000${r.stream}`, r.persisted_seq]));
       const unpublished = new Set(await RecordQueries.meetingsWithUnpublished(this.db));
-      const meetings = new Set([...await this.log.activeMeetings(), ...unpublished]);
+      // Meetings retire from the active set once caught up; those with record entries published
+      // in the last day are still checked, so a record stream Redis lost is rebuilt for them.
+      const recent = (await this.db.query(`SELECT DISTINCT meeting_id FROM record_entry_versions WHERE published_at > now() - interval '24 hours'`) as Array<{ meeting_id: string }>)
+        .map((r) => r.meeting_id);
+      const meetings = new Set([...await this.log.activeMeetings(), ...unpublished, ...recent]);
       const published = new Map<string, number>((await this.db.query(`SELECT meeting_id, max(record_seq)::int AS s FROM record_entry_versions
         WHERE meeting_id = ANY($1) AND record_seq IS NOT NULL GROUP BY meeting_id`, [[...meetings]]) as Array<{ meeting_id: string; s: number }>)
         .map((r) => [r.meeting_id, r.s]));

@@ -48,15 +48,22 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
     return run;
   }
 
+  /**
+   * Decides on the cached state without asking Redis first: the append's compare-and-set finds
+   * out if another process moved the log (then catch up and decide again). A refusal, which
+   * appends nothing, is only returned once the state it was decided on is known to be current.
+   * Duplicate copies of a command are answered by the log (the append and the refusal store
+   * both return the first result), so the common path costs one round trip to Redis.
+   */
   private async apply(message: CommandMessage): Promise<Ack> {
     const { meetingId, commandId } = message;
     const stream = this.capability.stream;
-    const previous = await this.log.previousResult(meetingId, stream, commandId);
-    if (previous !== undefined) return previous as Ack;
     const extra = this.capability.context ? await this.capability.context(meetingId) : ({} as C);
+    const cached = this.states.get(meetingId);
+    let state = cached ?? (await this.state(meetingId));
+    let current = cached === undefined;
 
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const state = await this.state(meetingId);
       const now = this.clock();
       let decision: Decision;
       try {
@@ -65,11 +72,15 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
         // A decider must return errors, not throw; if one throws anyway, answer without changing anything.
         return fail('INTERNAL', `command ${message.type} failed: ${(err as Error).message}`);
       }
-      if (!decision.ok) {
-        const rejected = { ok: false as const, error: decision.error };
-        return (await this.log.rememberRejection(meetingId, stream, commandId, rejected)) as Ack;
+      if (!decision.ok || decision.events.length === 0) {
+        if (!current && (await this.log.head(meetingId, stream)) !== state.seq) {
+          state = await this.state(meetingId);
+          current = true;
+          continue;
+        }
+        if (decision.ok) return { ok: true, seq: state.seq };
+        return (await this.log.rememberRejection(meetingId, stream, commandId, { ok: false, error: decision.error })) as Ack;
       }
-      if (decision.events.length === 0) return { ok: true, seq: state.seq };
 
       const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
       if (appended.status === 'duplicate') return appended.result as Ack;
@@ -77,6 +88,8 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
         // Another process appended: catch up and decide again, after a short jittered pause
         // so that processes racing on a busy meeting do not keep colliding.
         await sleep(Math.random() * Math.min(50, 2 ** attempt));
+        state = await this.state(meetingId);
+        current = true;
         continue;
       }
       const next = appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);

@@ -54,12 +54,6 @@ export class EventLog {
     return { status: 'appended', seq: Number(reply[1]), envelopes };
   }
 
-  /** The first result recorded for a commandId, if the command was already applied. */
-  async previousResult(meetingId: string, stream: StreamName, commandId: string): Promise<unknown | undefined> {
-    const raw = await this.redis.get(this.keys.command(meetingId, stream, commandId));
-    return raw === null ? undefined : JSON.parse(raw);
-  }
-
   /**
    * Remembers a rejection so that a retry of the same command gets the same answer, and returns
    * the first result stored for the command: when a second copy of a command (pub/sub delivers
