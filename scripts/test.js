@@ -9,6 +9,10 @@ async function main() {
   const env = loadEnv();
   Object.assign(env, await ensureServices(env));
   buildIfNeeded();
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!require('node:fs').existsSync(chromium)) {
+    console.warn(`[test] the browser tests need Chromium at ${chromium}: sudo apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run installs it.`);
+  }
   const args = [require.resolve('jest/bin/jest'), '--runInBand', ...process.argv.slice(2)];
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, NODE_ENV: 'test' } });
   process.exit(r.status ?? 1);

@@ -32,7 +32,7 @@ describe('consoles in a browser', () => {
   beforeAll(async () => {
     buildConsoles(join(ROOT, process.env.ROSTRUM_DIST ?? 'dist'));
     mkdirSync(SHOTS, { recursive: true });
-    [sys, browser] = await Promise.all([TestSystem.start(), chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })]);
+    [sys, browser] = await Promise.all([TestSystem.start(), chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })]);
     ({ meetingId, access } = await sys.createMeeting(debateSetup('un-ga')));
     const c = await client('chair');
     expect(await c.cmd('meeting.open')).toMatchObject({ ok: true });
