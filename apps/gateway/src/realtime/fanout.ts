@@ -1,13 +1,18 @@
 import type Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { EVENTS_MESSAGE, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent } from '@rostrum/contracts';
+import { EVENTS_MESSAGE, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent, type Role } from '@rostrum/contracts';
 import type { TransientMessage } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
 import { allowedRooms, maySee, rooms } from './rooms';
 
 type ClientEvent = Omit<EventEnvelope, 'visibility'> | RedactedEvent;
+type Message = EventEnvelope | TransientMessage;
+
+/** Everyone but the officers gets at most one message per this interval per meeting (plus transients). */
+const FOLLOWER_INTERVAL_MS = 100;
+const FOLLOWER_ROLES = ROLES.filter((r) => !STAFF_ROLES.includes(r));
 
 /**
  * What a client receives: the envelope without its routing (`visibility` may name the
@@ -25,16 +30,21 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
  * (`server.local`): every gateway tails the stream itself, so events reach each client once, in
  * log order, whichever gateway it is connected to.
  *
- * Delivery is in rounds: whatever one XREAD returns is sent to each socket as ONE `events`
- * message (its events in seq order, placeholders where it may not see one, so its sequence stays
- * gapless). Idle, a round is one event and adds no delay; under load rounds grow, and the number
- * of socket writes stays bounded by how fast this process can write rather than by the command
- * rate. Each audience's batch is encoded once and broadcast by room; only sockets that a batch's
- * private events name (a delegation, a participant) are served one by one.
+ * Events go out as `events` messages (arrays in seq order, placeholders where a client may not
+ * see an event, so its sequence stays gapless):
+ * - the officers running the meeting (chair, secretariat) get each XREAD round at once;
+ * - everyone else (delegates, moderators, viewers — the thousands) gets a meeting's events at
+ *   most once per FOLLOWER_INTERVAL_MS: the first change goes out at once, a storm collapses
+ *   into one trailing batch. Socket writes to followers are therefore bounded per meeting,
+ *   whatever the command rate, and the officers' consoles never wait behind them.
+ * Each audience's batch is encoded once and broadcast by room; only the few sockets that a
+ * private event names (a delegation, a participant) are served one by one. Transient state
+ * (`floor.view`, `qna.tallies`) keeps its place after the events before it.
  */
 export class Fanout {
   private running = false;
   private loop?: Promise<void>;
+  private readonly outboxes = new Map<string, { items: Message[]; last: number; timer?: NodeJS.Timeout }>();
 
   constructor(private readonly redis: Redis, private readonly key: string, private readonly logger: Logger) {}
 
@@ -45,6 +55,7 @@ export class Fanout {
 
   async stop(): Promise<void> {
     this.running = false;
+    for (const o of this.outboxes.values()) if (o.timer) clearTimeout(o.timer);
     this.redis.disconnect(); // unblocks XREAD
     await this.loop?.catch(() => undefined);
   }
@@ -58,7 +69,7 @@ export class Fanout {
         if (!res) continue;
         const entries = res[0]![1];
         lastId = entries[entries.length - 1]![0];
-        this.deliverRound(server, entries.map(([, fields]) => JSON.parse(fields[1]!) as EventEnvelope | TransientMessage));
+        this.deliverRound(server, entries.map(([, fields]) => JSON.parse(fields[1]!) as Message));
       } catch (err) {
         if (!this.running) return;
         this.logger.warn({ err }, 'fan-out read failed; retrying');
@@ -67,62 +78,100 @@ export class Fanout {
     }
   }
 
-  /** One round: events batched per meeting; a transient goes out after the events before it. */
-  private deliverRound(server: Server, messages: Array<EventEnvelope | TransientMessage>): void {
-    const pending = new Map<string, EventEnvelope[]>();
-    const flush = (meetingId: string) => {
-      const batch = pending.get(meetingId);
-      if (batch) { pending.delete(meetingId); this.deliverBatch(server, meetingId, batch); }
+  /** One XREAD round: officers now, everyone else through the meeting's outbox. */
+  private deliverRound(server: Server, messages: Message[]): void {
+    const officers = new Map<string, EventEnvelope[]>();
+    const toOfficers = (meetingId: string) => {
+      const batch = officers.get(meetingId);
+      if (!batch) return;
+      officers.delete(meetingId);
+      // Chair and secretariat may see every event of the meeting.
+      server.local.to(staffRooms(meetingId)).emit(EVENTS_MESSAGE, batch.map(toClient));
+      metrics.eventsDelivered.inc(batch.length);
+      metrics.eventLogLagSeconds.set((Date.now() - batch[batch.length - 1]!.at) / 1000);
     };
     for (const m of messages) {
       if ('transient' in m) {
-        flush(m.meetingId);
-        const allowed = allowedRooms(m.meetingId, m.visibility);
-        server.local.to(allowed ?? rooms.all(m.meetingId)).emit(m.type, { meetingId: m.meetingId, payload: m.payload });
+        toOfficers(m.meetingId);
+        server.local.to(staffRooms(m.meetingId)).emit(m.type, { meetingId: m.meetingId, payload: m.payload });
       } else {
-        const list = pending.get(m.meetingId);
-        if (list) list.push(m); else pending.set(m.meetingId, [m]);
+        const list = officers.get(m.meetingId);
+        if (list) list.push(m); else officers.set(m.meetingId, [m]);
       }
+      this.outbox(m.meetingId).items.push(m);
     }
-    for (const meetingId of [...pending.keys()]) flush(meetingId);
+    for (const meetingId of [...officers.keys()]) toOfficers(meetingId);
+    for (const meetingId of new Set(messages.map((m) => m.meetingId))) this.schedule(server, meetingId);
   }
 
-  private deliverBatch(server: Server, meetingId: string, events: EventEnvelope[]): void {
+  private outbox(meetingId: string) {
+    let o = this.outboxes.get(meetingId);
+    if (!o) { o = { items: [], last: 0 }; this.outboxes.set(meetingId, o); }
+    return o;
+  }
+
+  private schedule(server: Server, meetingId: string): void {
+    const o = this.outbox(meetingId);
+    if (o.timer) return; // a trailing flush is due and will take everything queued
+    const wait = o.last + FOLLOWER_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.flushFollowers(server, meetingId);
+    else o.timer = setTimeout(() => this.flushFollowers(server, meetingId), wait);
+  }
+
+  private flushFollowers(server: Server, meetingId: string): void {
+    const o = this.outboxes.get(meetingId);
+    if (!o) return;
+    if (o.timer) clearTimeout(o.timer);
+    const items = o.items;
+    o.items = [];
+    o.timer = undefined;
+    o.last = Date.now();
+    let batch: EventEnvelope[] = [];
+    const sendBatch = () => { if (batch.length) this.toFollowers(server, meetingId, batch); batch = []; };
+    for (const m of items) {
+      if (!('transient' in m)) { batch.push(m); continue; }
+      sendBatch();
+      const allowed = allowedRooms(meetingId, m.visibility);
+      server.local.to(allowed ?? rooms.all(meetingId)).except(staffRooms(meetingId)).emit(m.type, { meetingId, payload: m.payload });
+    }
+    sendBatch();
+  }
+
+  /** Delegates, moderators and viewers: by role, except the few a private event names. */
+  private toFollowers(server: Server, meetingId: string, events: EventEnvelope[]): void {
     const local = server.local;
-    metrics.eventsDelivered.inc(events.length);
-    metrics.eventLogLagSeconds.set((Date.now() - events[events.length - 1]!.at) / 1000);
+    const staff = staffRooms(meetingId);
     if (events.every((e) => e.visibility.scope === 'public')) {
-      // The officers running the meeting first: their consoles drive it, viewers follow it.
-      const staff = STAFF_ROLES.map((r) => rooms.role(meetingId, r));
-      const batch = events.map(toClient);
-      local.to(staff).emit(EVENTS_MESSAGE, batch);
-      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, batch);
+      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, events.map(toClient));
       return;
     }
-    // Sockets a private event names see more than their role does: they get their own batch.
     const named = new Set<string>();
     for (const { visibility: v } of events) {
       if (v.delegationId) named.add(rooms.delegation(meetingId, v.delegationId));
       if (v.participantId) named.add(rooms.participant(meetingId, v.participantId));
     }
-    // Everyone else by role; roles that see the same batch share one broadcast.
-    const byView = new Map<string, { roles: string[]; batch: ClientEvent[] }>();
-    for (const role of ROLES) {
-      const claims = { role } as AccessClaims;
-      const batch = events.map((e) => (maySee(claims, e.visibility) ? toClient(e) : redacted(e)));
+    // Roles that see the same batch share one broadcast.
+    const byView = new Map<string, { roles: Role[]; batch: ClientEvent[] }>();
+    for (const role of FOLLOWER_ROLES) {
+      const batch = viewOf({ role } as AccessClaims, events);
       const key = batch.map((e) => (e.type === REDACTED_EVENT ? '0' : '1')).join('');
       const group = byView.get(key);
       if (group) group.roles.push(role); else byView.set(key, { roles: [role], batch });
     }
     for (const { roles: rs, batch } of byView.values()) {
-      local.to(rs.map((r) => rooms.role(meetingId, r))).except([...named]).emit(EVENTS_MESSAGE, batch);
+      local.to(rs.map((r) => rooms.role(meetingId, r))).except([...named, ...staff]).emit(EVENTS_MESSAGE, batch);
     }
     for (const socket of localSockets(server, named)) {
       const claims = socket.data.claims as AccessClaims;
-      socket.emit(EVENTS_MESSAGE, events.map((e) => (maySee(claims, e.visibility) ? toClient(e) : redacted(e))));
+      if (!STAFF_ROLES.includes(claims.role)) socket.emit(EVENTS_MESSAGE, viewOf(claims, events));
     }
   }
 }
+
+const staffRooms = (meetingId: string) => STAFF_ROLES.map((r) => rooms.role(meetingId, r));
+
+const viewOf = (claims: AccessClaims, events: EventEnvelope[]): ClientEvent[] =>
+  events.map((e) => (maySee(claims, e.visibility) ? toClient(e) : redacted(e)));
 
 /** This gateway's sockets in any of the rooms (each once). */
 function localSockets(server: Server, roomNames: Set<string>): Socket[] {
