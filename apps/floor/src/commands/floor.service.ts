@@ -4,10 +4,12 @@ import type { Queue } from 'bullmq';
 import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
 import { floorTimers, projectFloor, type FloorState } from '@rostrum/domain';
 import { CommandProcessor, Coalescer, EventLog, type AppendedBatch } from '@rostrum/messaging';
-import { metrics } from '@rostrum/platform';
+import { createLogger, metrics } from '@rostrum/platform';
 import { floorCapability } from '../floor.capability';
 import { TimerScheduler } from '../timers/timer.scheduler';
 import { EVENT_LOG } from '../tokens';
+
+const log = createLogger('floor');
 
 /** At most 5 floor.view broadcasts a second per meeting, whatever the command rate. */
 const VIEW_INTERVAL_MS = 200;
@@ -54,13 +56,13 @@ export class FloorService implements OnApplicationBootstrap, OnApplicationShutdo
   private async afterAppend({ meetingId, envelopes, state }: AppendedBatch<FloorState>): Promise<void> {
     const fromSeq = envelopes[0].seq;
     const toSeq = envelopes[envelopes.length - 1].seq;
-    // Independent of each other, so in parallel: this runs inside the meeting's command lane.
-    await Promise.all([
-      // Deterministic jobId: a retried append or a second floor instance never enqueues twice.
-      this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq },
-        { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` }),
-      this.timers.schedule(meetingId, floorTimers(state)),
-    ]);
+    // Not awaited: the events are already durable in the log, and the recorder's sweeper
+    // enqueues whatever this misses; the command's ack does not wait for the queue.
+    // Deterministic jobId: a retried append or a second floor instance never enqueues twice.
+    this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq }, { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` })
+      .catch((err: Error) => log.warn({ err, meetingId, fromSeq, toSeq }, 'record job not enqueued; the sweeper will'));
+    // Awaited: a speech's warning and expiry must be armed before its start is acknowledged (R34).
+    await this.timers.schedule(meetingId, floorTimers(state));
     this.views.changed(meetingId, state);
   }
 

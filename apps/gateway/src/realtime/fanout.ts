@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { EVENTS_MESSAGE, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent, type Role } from '@rostrum/contracts';
+import { EVENTS_MESSAGE, FLOOR_VIEW, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent, type Role } from '@rostrum/contracts';
 import type { TransientMessage } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
@@ -10,8 +10,11 @@ import { allowedRooms, maySee, rooms } from './rooms';
 type ClientEvent = Omit<EventEnvelope, 'visibility'> | RedactedEvent;
 type Message = EventEnvelope | TransientMessage;
 
-/** Everyone but the officers gets at most one message per this interval per meeting (plus transients). */
-const FOLLOWER_INTERVAL_MS = 100;
+/**
+ * Everyone but the officers gets a meeting's events at most once per this interval (4/s): live
+ * enough for people following a meeting, and what keeps thousands of them affordable.
+ */
+const FOLLOWER_INTERVAL_MS = 250;
 const FOLLOWER_ROLES = ROLES.filter((r) => !STAFF_ROLES.includes(r));
 
 /**
@@ -122,7 +125,9 @@ export class Fanout {
     const o = this.outboxes.get(meetingId);
     if (!o) return;
     if (o.timer) clearTimeout(o.timer);
-    const items = o.items;
+    // A view replaces the one before it: only the newest of a flush is worth sending.
+    const lastView = o.items.reduce((at, m, i) => ('transient' in m && m.type === FLOOR_VIEW ? i : at), -1);
+    const items = o.items.filter((m, i) => !('transient' in m && m.type === FLOOR_VIEW) || i === lastView);
     o.items = [];
     o.timer = undefined;
     o.last = Date.now();
