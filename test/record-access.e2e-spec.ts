@@ -16,9 +16,15 @@ describe('record REST access', () => {
   const get = (meetingId: string, path: string, token?: string) =>
     fetch(`${sys.url}/meetings/${meetingId}/${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-  it('a public meeting record is open to anyone', async () => {
-    expect((await get(pub.meetingId, 'record.md')).status).toBe(200);
-    expect((await get(pub.meetingId, 'stats.csv')).status).toBe(200);
+  it('a public meeting record is open to anyone, in every format', async () => {
+    for (const [path, type] of [['record', /json/], ['record.json', /json/], ['record.md', /markdown/], ['record.html', /html/], ['record.pdf', /pdf/], ['stats', /json/], ['stats.json', /json/], ['stats.csv', /csv/]] as const) {
+      const res = await get(pub.meetingId, path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get('content-type')).toMatch(type);
+    }
+    const unknown = await get(pub.meetingId, 'record.docx');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FORMAT' } });
   });
 
   it('a private meeting record needs a participant token of that meeting', async () => {

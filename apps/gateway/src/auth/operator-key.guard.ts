@@ -10,9 +10,13 @@ export class OperatorKeyGuard implements CanActivate {
 
   canActivate(ctx: ExecutionContext): boolean {
     const given = ctx.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['x-operator-key'];
-    const expected = Buffer.from(this.config.auth.operatorKey);
-    const ok = typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
-    if (!ok) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid x-operator-key header is required' });
+    if (!isOperatorKey(given, this.config.auth.operatorKey)) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid x-operator-key header is required' });
     return true;
   }
+}
+
+/** Constant-time comparison of a presented key with the operator key. */
+export function isOperatorKey(given: unknown, operatorKey: string): boolean {
+  const expected = Buffer.from(operatorKey);
+  return typeof given === 'string' && Buffer.byteLength(given) === expected.length && timingSafeEqual(Buffer.from(given), expected);
 }

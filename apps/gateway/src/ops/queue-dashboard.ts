@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -7,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { QueueName } from '@rostrum/contracts';
 import { bullConnection, bullPrefix } from '@rostrum/messaging';
 import type { AppConfig } from '@rostrum/platform';
+import { isOperatorKey } from '../auth/operator-key.guard';
 
 export const QUEUE_DASHBOARD_PATH = '/queues';
 
@@ -19,12 +19,10 @@ export function queueDashboard(config: AppConfig): { router: unknown; guard: (re
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
-  const expected = Buffer.from(config.auth.operatorKey);
   const guard = (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization ?? '';
     const password = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString().split(':').slice(1).join(':') : '';
-    const given = Buffer.from(password);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    if (isOperatorKey(password, config.auth.operatorKey)) return next();
     res.setHeader('WWW-Authenticate', 'Basic realm="Rostrum queues (password: OPERATOR_KEY)"');
     res.status(401).json({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'the operator key is required (basic auth password)' } });
   };

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, NotFoundException, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { renderHtml, renderJson, renderMarkdown, renderPdf, renderStatsCsv, rend
 import { RecordQueries, WebcastService } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from '../auth/access-token.service';
+import { isOperatorKey } from '../auth/operator-key.guard';
 import { CONFIG, DATA_SOURCE } from '../tokens';
 import { assertCanRead, claimsFor, tokenOf } from './record-access';
 
@@ -29,50 +30,24 @@ export class RecordController {
     private readonly tokens: AccessTokenService,
   ) {}
 
-  @Get(':id/record') @ApiOperation({ summary: 'The running record as JSON (entries with their versions, R44 interventions).' })
-  json(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.record(id, 'json', tokenOf(auth, t), res);
+  @Get([':id/record', ':id/record.:format'])
+  @ApiOperation({ summary: 'The running record: JSON (default; entries with their versions, R44 interventions), md, html (printable summary record) or pdf.' })
+  @ApiParam({ name: 'format', required: false, enum: ['json', 'md', 'html', 'pdf'] })
+  record(@Param('id') id: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
+    return this.sendRecord(id, parseFormat(format ?? 'json', ['json', 'md', 'html', 'pdf'] as const), tokenOf(auth, t), res);
   }
 
-  @Get(':id/record.json') @ApiOperation({ summary: 'The running record as JSON.' })
-  json2(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.record(id, 'json', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/record.md') @ApiOperation({ summary: 'The summary record as Markdown.' })
-  md(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.record(id, 'md', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/record.html') @ApiOperation({ summary: 'The printable summary record (HTML).' })
-  html(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.record(id, 'html', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/record.pdf') @ApiOperation({ summary: 'The summary record as PDF.' })
-  pdf(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.record(id, 'pdf', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/stats') @ApiOperation({ summary: 'Speaking-time statistics (JSON): by delegation, group, tier, mode, type; overruns.' })
-  stats(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.statistics(id, 'json', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/stats.json') @ApiOperation({ summary: 'Speaking-time statistics as JSON.' })
-  statsJson(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.statistics(id, 'json', tokenOf(auth, t), res);
-  }
-
-  @Get(':id/stats.csv') @ApiOperation({ summary: 'Speaking-time statistics as CSV.' })
-  statsCsv(@Param('id') id: string, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.statistics(id, 'csv', tokenOf(auth, t), res);
+  @Get([':id/stats', ':id/stats.:format'])
+  @ApiOperation({ summary: 'Speaking-time statistics by delegation, group, tier, mode and type, with overruns: JSON (default) or csv.' })
+  @ApiParam({ name: 'format', required: false, enum: ['json', 'csv'] })
+  stats(@Param('id') id: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
+    return this.sendStats(id, parseFormat(format ?? 'json', ['json', 'csv'] as const), tokenOf(auth, t), res);
   }
 
   /** Video timecode: when the webcast started. Operator key, or a chair/secretariat token of the meeting. */
   @Put(':id/webcast') @HttpCode(200) @ApiOperation({ summary: 'Record when the webcast started; record entries then carry their offset.' })
   async webcast(@Param('id') id: string, @Body() body: unknown, @Headers('x-operator-key') key: string | undefined, @Headers('authorization') auth: string | undefined) {
-    if (key !== this.config.auth.operatorKey) {
+    if (!isOperatorKey(key, this.config.auth.operatorKey)) {
       const claims = claimsFor(this.tokens, id, tokenOf(auth, undefined));
       if (claims.role !== 'chair' && claims.role !== 'secretariat') throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only the chair or the secretariat' });
     }
@@ -83,7 +58,7 @@ export class RecordController {
     return { ok: true, meetingId: id, startedAt: new Date(parsed.data.startedAt).toISOString() };
   }
 
-  private async record(id: string, format: Format, token: string | undefined, res: Response): Promise<void> {
+  private async sendRecord(id: string, format: Format, token: string | undefined, res: Response): Promise<void> {
     await assertCanRead(this.db, this.tokens, id, token);
     const doc = await RecordQueries.document(this.db, id);
     if (!doc) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `no meeting ${id}` });
@@ -92,7 +67,7 @@ export class RecordController {
     res.type(TYPES[format]).send(body);
   }
 
-  private async statistics(id: string, format: 'json' | 'csv', token: string | undefined, res: Response): Promise<void> {
+  private async sendStats(id: string, format: 'json' | 'csv', token: string | undefined, res: Response): Promise<void> {
     await assertCanRead(this.db, this.tokens, id, token);
     const stats = speakingStats(id, await RecordQueries.interventions(this.db, id));
     if (format === 'csv') {
@@ -100,4 +75,9 @@ export class RecordController {
       res.type('text/csv; charset=utf-8').send(renderStatsCsv(stats));
     } else res.type(TYPES.json).send(renderStatsJson(stats));
   }
+}
+
+function parseFormat<F extends string>(given: string, formats: readonly F[]): F {
+  if ((formats as readonly string[]).includes(given)) return given as F;
+  throw new NotFoundException({ code: 'UNKNOWN_FORMAT', message: `no such format "${given.slice(0, 20)}"; one of ${formats.join(', ')}` });
 }
