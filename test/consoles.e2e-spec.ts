@@ -54,7 +54,8 @@ describe('consoles in a browser', () => {
     await row.waitFor();
     await row.getByRole('button', { name: /Give the floor to Ghana/ }).click();
     await delegate.locator('#banner', { hasText: 'You have the floor' }).waitFor();
-    expect(await delegate.locator('#announce-assertive').textContent()).toMatch(/you have the floor/i);
+    // Screen readers are told too (the live region is refilled a moment after the banner).
+    await delegate.locator('#announce-assertive', { hasText: /you have the floor/i }).waitFor({ state: 'attached' });
 
     await delegate.click('#start-speech');
     await chair.locator('#clock').waitFor();

@@ -42,8 +42,10 @@ describe('record: Postgres down for 20 s during a debate', () => {
     await ok(chair, 'list.announce');
     await ok(chair, 'list.close', { consent: 'no-objection' });
     await speak();
-    await viewer.waitFor('list.closed');
+    // Viewers follow at most a quarter second behind: wait for the last speech to reach them.
+    await eventually(async () => viewer.events('meeting').filter((e) => e.type === 'speech.ended').length === 4 || undefined, 10_000, 'the fourth speech on the viewer');
     expect(viewer.events('meeting').filter((e) => e.type === 'speech.ended')).toHaveLength(4);
+    expect(viewer.events('meeting').some((e) => e.type === 'list.closed')).toBe(true);
     await sleep(Math.max(0, 20_000 - (Date.now() - downAt)));
     pg.resume();
 

@@ -112,7 +112,7 @@ function rowControls(ctx: ConsoleContext, v: FloorView, e: EntryView, _i: number
   return [h('span', { class: 'actions' },
     idx > 0 ? h('button', { type: 'button', id: `up-${e.entryId}`, 'aria-label': `Move ${e.capacityLabel} up`, onclick: () => void move(idx - 1) }, '↑') : null,
     idx >= 0 && idx < band.length - 1 ? h('button', { type: 'button', id: `down-${e.entryId}`, 'aria-label': `Move ${e.capacityLabel} down`, onclick: () => void move(idx + 1) }, '↓') : null,
-    e.status === 'waiting' ? h('button', { type: 'button', id: `give-${e.entryId}`, 'aria-label': `Give the floor to ${e.capacityLabel}`, onclick: () => void ctx.cmd.send('chair.grant', { entryId: e.entryId }) }, 'Give floor') : null)];
+    e.status === 'waiting' ? h('button', { type: 'button', id: `give-${e.entryId}`, 'aria-label': `Give the floor to ${e.capacityLabel}`, onclick: () => void ctx.cmd.send('chair.grant', { entryId: e.entryId }) }, 'Give the floor') : null)];
 }
 
 async function reorder(ctx: ConsoleContext, v: FloorView, e: EntryView, toIndex: number): Promise<void> {

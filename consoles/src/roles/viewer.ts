@@ -22,9 +22,9 @@ startConsole(['viewer', 'delegate'], (ctx) => {
     h('h2', { id: 'qna-h' }, 'Questions'),
     h('ol', { class: 'plain questions', id: 'questions' }, ...qna.list(['highlighted', 'visible', 'answered']).map((q) =>
       questionItem(q, q.status === 'answered' ? h('span', {}) : h('button', {
-        type: 'button', id: `vote-${q.questionId}`, 'aria-label': `Vote for: ${q.text.slice(0, 80)}`,
+        type: 'button', id: `vote-${q.questionId}`, 'aria-label': `Vote: ${q.text.slice(0, 80)}`,
         onclick: () => void ctx.cmd.send('qna.vote', { questionId: q.questionId }).then((a) => a.ok && announce('Vote counted.')),
-      }, '▲ Vote'))))));
+      }, h('span', { 'aria-hidden': 'true' }, '▲ '), 'Vote'))))));
   let waitingFor = 0;
   let fallback: ReturnType<typeof setTimeout> | null = null;
   const settle = (seq: number) => { if (seq >= waitingFor && fallback) { clearTimeout(fallback); fallback = null; } };
