@@ -70,6 +70,8 @@ describe('foundation: gateway, floor, event log', () => {
     expect(await chair.cmd('meeting.open', { extra: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await chair.cmd('meeting.open', { junk: 'x'.repeat(20_000) })).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(await chair.socket.emitWithAck('no.such.command', { commandId: 'c-12345678' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+    // The server's own command ids (timers, presence) contain ':'; a client can never take one.
+    expect(await chair.cmd('meeting.open', {}, 'timer:expiry:e1:1795841986958')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await chair.socket.emitWithAck('events.since', { seq: -1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     chair.socket.emit('meeting.open', null); // no ack callback at all: ignored, not a crash
     const res = await fetch(`${sys.url}/health`);
@@ -85,6 +87,25 @@ describe('foundation: gateway, floor, event log', () => {
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(10);
     expect(codes.filter((c) => c === 'NO_SUCH_ENTRY').length).toBeGreaterThanOrEqual(25);
     expect(await nor.cmd('floor.withdraw', { entryId: 'no-such-entry' })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_ENTRY' } });
+  });
+
+  it('a delegation stays present while any of its delegates is connected (R40, R41)', async () => {
+    const added = await fetch(`${sys.url}/meetings/${meetingId}/participants`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-operator-key': 'test-operator-key-0123456789' },
+      body: JSON.stringify({ name: 'Mr. Lars Holm', title: 'Adviser', role: 'delegate', delegationId: 'NOR' }),
+    });
+    expect(added.status).toBe(201);
+    const adviserToken = (await added.json()).token as string;
+    const chair = await client(tokenOf(access, 'chair'));
+    const minister = await client(tokenOf(access, 'nor'));
+    const adviser = await client(adviserToken);
+    const presence = async () => ((await chair.socket.emitWithAck('meeting.snapshot', {})).meeting.state.presence as Record<string, { status: string }>).NOR?.status;
+    await waitUntil(async () => (await presence()) === 'connected');
+    adviser.close();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await presence()).toBe('connected');
+    minister.close();
+    await waitUntil(async () => (await presence()) === 'dropped');
   });
 
   it('the same commandId twice applies once and returns the first result', async () => {
@@ -110,3 +131,11 @@ describe('foundation: gateway, floor, event log', () => {
     expect((await docs.json()).paths['/meetings']).toBeDefined();
   });
 });
+
+async function waitUntil(cond: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

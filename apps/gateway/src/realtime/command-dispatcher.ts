@@ -4,7 +4,8 @@ import { actorOf, type AccessClaims } from '../auth/access-token.service';
 import type { RateLimiter } from './rate-limiter';
 import type { ServiceClient } from './service-client';
 
-const COMMAND_ID = /^[A-Za-z0-9_.:-]{8,80}$/;
+/** No ':' — the server's own command ids (timers, presence, setup) use it, so clients cannot squat them. */
+const COMMAND_ID = /^[A-Za-z0-9_.-]{8,80}$/;
 const LIMITED_ROLES = new Set(['delegate', 'viewer']);
 
 /**
@@ -24,7 +25,7 @@ export class CommandDispatcher {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('VALIDATION_FAILED', 'payload must be an object with a commandId');
     const { commandId, ...fields } = raw as Record<string, unknown>;
     if (typeof commandId !== 'string' || !COMMAND_ID.test(commandId)) {
-      return fail('VALIDATION_FAILED', 'commandId must be 8–80 characters of letters, digits, _ . : -');
+      return fail('VALIDATION_FAILED', 'commandId must be 8–80 characters of letters, digits, _ . -');
     }
     const parsed = spec.schema.safeParse(fields);
     if (!parsed.success) {

@@ -80,20 +80,26 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   private readonly presenceChains = new Map<string, Promise<void>>();
   /**
-   * A participant's presence changes reach the floor in the order they happen here: a console
+   * A delegation's presence changes reach the floor in the order they happen here: a console
    * that reloads must not have its old socket's "dropped" land after its new "connected" (R41).
+   * Presence is per delegation in the floor, so the order is kept per delegation.
    */
   private inOrder(claims: AccessClaims, work: () => Promise<void>): void {
-    const key = `${claims.meetingId}|${claims.participantId}`;
+    const key = `${claims.meetingId}|${claims.delegationId ?? claims.participantId}`;
     const next = (this.presenceChains.get(key) ?? Promise.resolve()).then(work)
       .catch((err: Error) => this.logger.warn({ err }, 'presence update failed'));
     this.presenceChains.set(key, next);
     void next.then(() => { if (this.presenceChains.get(key) === next) this.presenceChains.delete(key); });
   }
 
-  /** A delegate may have several consoles open, on several gateways: dropped only when the last one goes. */
+  /**
+   * A delegation is present while any of its delegates has a console open, on any gateway: an
+   * adviser closing a laptop must not mark the minister's delegation dropped (R40, R41).
+   */
   private async droppedIfLastSocket(claims: AccessClaims): Promise<void> {
-    const sockets = () => this.server.in(rooms.participant(claims.meetingId, claims.participantId)).fetchSockets().catch(() => []);
+    const room = claims.delegationId ? rooms.delegation(claims.meetingId, claims.delegationId) : rooms.participant(claims.meetingId, claims.participantId);
+    const sockets = async () => (await this.server.in(room).fetchSockets().catch(() => []))
+      .filter((s) => (s.data as { claims?: AccessClaims }).claims?.role === 'delegate');
     if ((await sockets()).length > 0) return;
     await this.presence(claims, 'dropped');
     // A console that came back on another gateway meanwhile may have said "connected" before
