@@ -66,7 +66,15 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
           const cursor = cursors.get(key) ?? 0;
           const before = this.previous.get(key);
           this.previous.set(key, cursor);
-          if (head <= cursor) continue;
+          if (head < cursor) {
+            // Redis lost the tail of the log that Postgres already holds: put it back, so that
+            // no seq is ever used twice and clients catching up get the events again.
+            const restored = await this.restoreTail(meetingId, stream, head, cursor);
+            heads[stream] = head + restored;
+            caughtUp = false;
+            continue;
+          }
+          if (head === cursor) continue;
           caughtUp = false;
           lag += head - cursor;
           if (before !== undefined && before < cursor) continue; // making progress: the queued jobs are doing it
@@ -91,6 +99,18 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
       log.warn({ err }, 'sweep failed');
     }
     return { requeued, lag };
+  }
+
+  private async restoreTail(meetingId: string, stream: 'meeting' | 'qna', head: number, cursor: number): Promise<number> {
+    const rows = await this.db.query(`SELECT seq, type, item_id, at, actor, command_id, visibility, payload FROM record_events
+      WHERE meeting_id = $1 AND stream = $2 AND seq > $3 AND seq <= $4 ORDER BY seq`, [meetingId, stream, head, cursor]) as Array<Record<string, any>>;
+    const envelopes = rows.map((r) => ({
+      meetingId, stream, seq: r.seq, type: r.type, at: new Date(r.at).getTime(), actor: r.actor, commandId: r.command_id,
+      visibility: r.visibility, payload: r.payload, ...(r.item_id ? { itemId: r.item_id } : {}),
+    }));
+    const ok = await this.log.restoreTail(meetingId, stream, head, envelopes);
+    if (ok) log.error({ meetingId, stream, from: head + 1, to: cursor }, 'Redis had lost the end of the event log; restored it from Postgres');
+    return ok ? envelopes.length : 0;
   }
 
   async onApplicationShutdown(): Promise<void> {

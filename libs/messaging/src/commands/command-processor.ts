@@ -84,6 +84,13 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
 
       const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
       if (appended.status === 'duplicate') return appended.result as Ack;
+      if (appended.status === 'conflict' && appended.head < state.seq) {
+        // The log is shorter than what this process already saw: Redis lost its latest writes.
+        // Never append over the gap (the seqs would be reused); the recorder restores what
+        // Postgres holds, and the next command reloads from the log.
+        this.forget(meetingId);
+        return fail('UNAVAILABLE', 'the event log is being restored after a Redis failure; retry shortly');
+      }
       if (appended.status === 'conflict') {
         // Another process appended: catch up and decide again, after a short jittered pause
         // so that processes racing on a busy meeting do not keep colliding.

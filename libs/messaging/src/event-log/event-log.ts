@@ -76,6 +76,20 @@ export class EventLog {
   }
 
   /**
+   * Puts back events Redis lost (it keeps up to a second of writes in memory only, with AOF
+   * everysec) from the system of record, only if the stream is still exactly `head` long.
+   * Returns whether it restored them.
+   */
+  async restoreTail(meetingId: string, stream: StreamName, head: number, envelopes: EventEnvelope[]): Promise<boolean> {
+    if (envelopes.length === 0 || envelopes[0]!.seq !== head + 1) return false;
+    const script = `if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return 0 end
+      for i = 2, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+      return 1`;
+    const done = await this.redis.eval(script, 1, this.keys.stream(meetingId, stream), head, ...envelopes.map((e) => JSON.stringify(e)));
+    return done === 1;
+  }
+
+  /**
    * Takes a meeting off the active set when nothing was appended beyond the given heads (one
    * atomic check, so an append racing with it keeps the meeting active). The next append adds
    * it back. Keeps the sweeper's work proportional to meetings with something to persist.
