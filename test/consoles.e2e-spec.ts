@@ -48,6 +48,13 @@ describe('consoles in a browser', () => {
   }, 60_000);
 
   it('a delegate requests the floor, the chair grants it, the delegate is told it has the floor, the viewer sees the record', async () => {
+    // Everything the assertive live region says, recorded as it happens (a later announcement
+    // may replace it before anyone polls the text).
+    await delegate.evaluate(() => {
+      const region = document.getElementById('announce-assertive')!;
+      const spoken: string[] = ((window as unknown as { spoken: string[] }).spoken = []);
+      new MutationObserver(() => { if (region.textContent) spoken.push(region.textContent); }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await delegate.selectOption('#req-type', 'statement');
     await delegate.click('#request-floor');
     const row = chair.locator('#speakers li', { hasText: 'Ghana' });
@@ -55,7 +62,7 @@ describe('consoles in a browser', () => {
     await row.getByRole('button', { name: /Give the floor to Ghana/ }).click();
     await delegate.locator('#banner', { hasText: 'You have the floor' }).waitFor();
     // Screen readers are told too (the live region is refilled a moment after the banner).
-    await delegate.locator('#announce-assertive', { hasText: /you have the floor/i }).waitFor({ state: 'attached' });
+    await delegate.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.some((t) => /you have the floor/i.test(t)));
 
     await delegate.click('#start-speech');
     await chair.locator('#clock').waitFor();

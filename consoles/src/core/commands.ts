@@ -1,5 +1,8 @@
 // Sends commands with a fresh commandId and waits for the ack; a refusal is shown in the
-// page's error region (role=alert) with its stable code, so a person can act on it.
+// page's error region (role=alert) with its stable code, so a person can act on it. When no
+// answer comes (timeout, UNAVAILABLE) the SAME commandId is sent again: the command may have
+// been applied, and the server applies a commandId once and returns its first result — so a
+// retried "Next speaker" can never skip a speaker.
 import type { Socket } from 'socket.io-client';
 import { announce } from './dom.js';
 import type { Ack, CommandName, PayloadOf } from './protocol.js';
@@ -13,11 +16,16 @@ export class Commands {
   constructor(private readonly socket: Socket, private readonly errorEl: HTMLElement) {}
 
   async send<N extends CommandName>(name: N, payload: PayloadOf<N> = {} as PayloadOf<N>): Promise<Ack & Record<string, unknown>> {
-    let ack: Ack & Record<string, unknown>;
-    try {
-      ack = await this.socket.timeout(10_000).emitWithAck(name, { commandId: commandId(), ...payload });
-    } catch {
-      ack = { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server (is the connection up?)' } };
+    const id = commandId();
+    let ack: Ack & Record<string, unknown> = { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server (is the connection up?)' } };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 1000 * attempt));
+      try {
+        ack = await this.socket.timeout(10_000).emitWithAck(name, { commandId: id, ...payload });
+      } catch {
+        ack = { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server (is the connection up?)' } };
+      }
+      if (ack.ok || (ack.error.code !== 'TIMEOUT' && ack.error.code !== 'UNAVAILABLE')) break;
     }
     if (ack.ok) this.errorEl.textContent = '';
     else {

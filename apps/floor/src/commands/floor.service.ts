@@ -61,9 +61,23 @@ export class FloorService implements OnApplicationBootstrap, OnApplicationShutdo
     // Deterministic jobId: a retried append or a second floor instance never enqueues twice.
     this.recordQueue.add(JobName.PersistEvent, { meetingId, stream: 'meeting', fromSeq, toSeq }, { jobId: `${meetingId}:meeting:${fromSeq}-${toSeq}` })
       .catch((err: Error) => log.warn({ err, meetingId, fromSeq, toSeq }, 'record job not enqueued; the sweeper will'));
-    // Awaited: a speech's warning and expiry must be armed before its start is acknowledged (R34).
-    await this.timers.schedule(meetingId, floorTimers(state));
+    // Awaited: a speech's warning and expiry are armed before its start is acknowledged (R34).
+    // The command is applied whatever happens here, so a failure must not turn into a refusal:
+    // log it and keep re-arming in the background until it holds.
+    await this.timers.schedule(meetingId, floorTimers(state)).catch((err: Error) => {
+      log.error({ err, meetingId }, 'timers not armed; retrying');
+      this.retryRearm(meetingId);
+    });
     this.views.changed(meetingId, state);
+  }
+
+  private retryRearm(meetingId: string, attempt = 1): void {
+    setTimeout(() => {
+      this.rearm(meetingId).catch((err: Error) => {
+        log.error({ err, meetingId, attempt }, 'timers still not armed');
+        if (attempt < 30) this.retryRearm(meetingId, attempt + 1);
+      });
+    }, Math.min(5000, 250 * 2 ** attempt)).unref();
   }
 
   /**

@@ -17,7 +17,7 @@ export const RECORD_ENTRY_KINDS = [
   'item.takenUp', 'item.concluded',
   'intervention', 'pointOfOrder.ruled', 'pointOfOrder.appealed', 'pointOfOrder.appealDecided',
   'list.announced', 'list.closed', 'list.reopened',
-  'reply.granted', 'reply.declined', 'motion.moved', 'motion.decided', 'timeLimit.changed', 'chair.calledToOrder',
+  'reply.granted', 'motion.moved', 'motion.decided', 'timeLimit.changed', 'chair.calledToOrder',
   'question.answered', 'note',
 ] as const;
 export type RecordEntryKind = (typeof RECORD_ENTRY_KINDS)[number];

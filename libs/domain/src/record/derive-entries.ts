@@ -105,9 +105,6 @@ const DERIVERS: Record<string, Deriver> = {
       text: `The President granted ${str(entry.capacityLabel) ?? delegation(entry, ctx)} the right of reply${answered ? ` to ${answered.delegationName}` : ''}.`,
     };
   },
-  'reply.declined': (_e, p, ctx) => ({
-    kind: 'reply.declined', text: `The President declined the request of ${delegation(p, ctx)} for a right of reply${str(p.reason) ? `: ${str(p.reason)}` : ''}.`,
-  }),
   'speech.ended': (_e, p, ctx) => {
     const id = str((p.intervention as Payload | undefined)?.entryId);
     const i = ctx.intervention(id);
@@ -163,6 +160,9 @@ export const RECORD_WORTHY_EVENTS: readonly string[] = Object.keys(DERIVERS);
 const tidy = (text: string): string => text.replace(/([.!?…])\.$/, '$1');
 
 export function deriveEntries(e: EventEnvelope, ctx: DerivationContext): DerivedEntry[] {
+  // The running record is public: an event only some may see (a reply refused before the
+  // chair accepted it, a pending request) never becomes an entry everyone reads.
+  if (e.visibility && e.visibility.scope !== 'public') return [];
   const derive = DERIVERS[e.type];
   if (!derive) return [];
   const p = (e.payload ?? {}) as Payload;
