@@ -125,9 +125,11 @@ export class Fanout {
     const o = this.outboxes.get(meetingId);
     if (!o) return;
     if (o.timer) clearTimeout(o.timer);
-    // A view replaces the one before it: only the newest of a flush is worth sending.
-    const lastView = o.items.reduce((at, m, i) => ('transient' in m && m.type === FLOOR_VIEW ? i : at), -1);
-    const items = o.items.filter((m, i) => !('transient' in m && m.type === FLOOR_VIEW) || i === lastView);
+    // A view replaces older ones: only the newest (highest seq — with several floor processes
+    // views may arrive out of order) of a flush is worth sending.
+    const viewSeq = (m: Message) => ('transient' in m && m.type === FLOOR_VIEW ? (m.payload as { seq: number }).seq : -1);
+    const newest = o.items.reduce((best, m, i) => (viewSeq(m) > (best < 0 ? -1 : viewSeq(o.items[best]!)) ? i : best), -1);
+    const items = o.items.filter((m, i) => viewSeq(m) < 0 || i === newest);
     o.items = [];
     o.timer = undefined;
     o.last = Date.now();

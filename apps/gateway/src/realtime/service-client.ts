@@ -1,7 +1,7 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import { fail, servicePatterns, type Ack, type CommandMessage, type CommandOwner } from '@rostrum/contracts';
-import type { AppConfig } from '@rostrum/platform';
+import { redisOptions, type AppConfig } from '@rostrum/platform';
 
 /**
  * The gateway's side of the microservice transport: sends a command to the service that owns it
@@ -12,11 +12,7 @@ export class ServiceClient {
   private readonly proxy: ClientProxy;
 
   constructor(private readonly config: AppConfig) {
-    const url = new URL(config.redis.url);
-    this.proxy = ClientProxyFactory.create({
-      transport: Transport.REDIS,
-      options: { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0) },
-    });
+    this.proxy = ClientProxyFactory.create({ transport: Transport.REDIS, options: redisOptions(config.redis.url) });
   }
 
   async command(owner: CommandOwner, message: CommandMessage): Promise<Ack> {

@@ -1,3 +1,4 @@
+import { redisOptions } from '@rostrum/platform';
 import type { DefaultJobOptions } from 'bullmq';
 
 /**
@@ -15,12 +16,6 @@ export const defaultJobOptions: DefaultJobOptions = {
 export const bullPrefix = (prefix: string): string => `${prefix}:bull`;
 
 /** Connection options BullMQ needs, from a Redis URL (BullMQ creates its own connections). */
-export function bullConnection(url: string): { host: string; port: number; db: number; password?: string; username?: string; maxRetriesPerRequest: null } {
-  const u = new URL(url);
-  return {
-    host: u.hostname, port: Number(u.port || 6379), db: Number(u.pathname.slice(1) || 0),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    maxRetriesPerRequest: null,
-  };
+export function bullConnection(url: string): ReturnType<typeof redisOptions> & { maxRetriesPerRequest: null } {
+  return { ...redisOptions(url), maxRetriesPerRequest: null };
 }

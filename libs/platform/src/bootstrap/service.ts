@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { DynamicModule } from '@nestjs/common';
-import { ConfigError, loadConfig, type AppConfig } from '../config/config';
+import { ConfigError, loadConfig, redisOptions, type AppConfig } from '../config/config';
 import { PinoNestLogger, createLogger } from '../logging/logger';
 import { initMetrics } from '../metrics/metrics';
 import { serveMetrics } from '../metrics/serve-metrics';
@@ -17,10 +17,9 @@ export function runService(name: string, module: (config: AppConfig) => DynamicM
     const logger = createLogger(name, config.logLevel);
     initMetrics(name);
     await beforeStart?.(config, logger);
-    const url = new URL(config.redis.url);
     const app = await NestFactory.createMicroservice<MicroserviceOptions>(module(config), {
       transport: Transport.REDIS,
-      options: { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0) },
+      options: redisOptions(config.redis.url),
       logger: new PinoNestLogger(logger),
     });
     await app.listen();

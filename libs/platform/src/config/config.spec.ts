@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, redisOptions } from './config';
 
 const good = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rostrum',
@@ -30,5 +30,12 @@ describe('config', () => {
       expect(problems).toMatch(/REDIS_URL must be a URL/);
       expect(problems).toMatch(/GATEWAY_PORT/);
     }
+  });
+});
+
+describe('redisOptions', () => {
+  it('keeps credentials, database and TLS from the URL', () => {
+    expect(redisOptions('rediss://app:s%3Acret@redis.example:6380/2')).toEqual({ host: 'redis.example', port: 6380, db: 2, username: 'app', password: 's:cret', tls: {} });
+    expect(redisOptions('redis://127.0.0.1')).toEqual({ host: '127.0.0.1', port: 6379, db: 0 });
   });
 });

@@ -83,3 +83,17 @@ export function loadConfig(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/**
+ * ioredis options from a Redis URL, credentials and TLS (`rediss:`) included, for the clients
+ * that take options rather than a URL (the NestJS Redis transport, BullMQ).
+ */
+export function redisOptions(url: string): { host: string; port: number; db: number; username?: string; password?: string; tls?: Record<string, never> } {
+  const u = new URL(url);
+  return {
+    host: u.hostname, port: Number(u.port || 6379), db: Number(u.pathname.slice(1) || 0),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
