@@ -101,6 +101,12 @@ describe('foundation: gateway, floor, event log', () => {
     const adviser = await client(adviserToken);
     const presence = async () => ((await chair.socket.emitWithAck('meeting.snapshot', {})).meeting.state.presence as Record<string, { status: string }>).NOR?.status;
     await waitUntil(async () => (await presence()) === 'connected');
+    // The floor knows the adviser by the name the secretariat registered (R3).
+    const inscribed = await adviser.cmd('floor.request', { type: 'statement' });
+    expect(inscribed).toMatchObject({ ok: true });
+    const entry = adviser.events().find((e) => e.seq === inscribed.seq)?.payload as { entry: { speakerName: string; speakerTitle: string } } | undefined
+      ?? (await adviser.waitFor('floor.requested')).payload as { entry: { speakerName: string; speakerTitle: string } };
+    expect(entry.entry).toMatchObject({ speakerName: 'Mr. Lars Holm', speakerTitle: 'Adviser' });
     adviser.close();
     await new Promise((r) => setTimeout(r, 700));
     expect(await presence()).toBe('connected');

@@ -57,7 +57,16 @@ export class MeetingsService {
       throw new NotFoundException({ code: 'NO_SUCH_DELEGATION', message: `delegation ${p.delegationId} is not in meeting ${meetingId}` });
     }
     const row = { id: p.id ?? randomUUID(), meetingId, name: p.name, title: p.title ?? null, level: p.level, role: p.role, delegationId: p.delegationId ?? null };
-    await this.db.getRepository(ParticipantEntity).insert(row);
+    await this.db.transaction(async (tx) => {
+      await tx.insert(ParticipantEntity, row);
+      // The floor learns the participant too, so its entries carry the right speaker (R3, R44).
+      const ack = await this.services.command('floor', {
+        meetingId, commandId: `participant.add:${meetingId}:${row.id}`, type: 'participant.add',
+        payload: { id: row.id, name: row.name, ...(p.title ? { title: p.title } : {}), level: row.level, role: row.role, ...(p.delegationId ? { delegationId: p.delegationId } : {}) },
+        actor: { role: 'operator', participantId: 'operator' },
+      });
+      if (!ack.ok) throw new ConflictException(ack.error);
+    });
     return this.issue(meetingId, { ...row, delegationId: row.delegationId ?? undefined });
   }
 

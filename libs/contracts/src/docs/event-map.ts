@@ -47,6 +47,7 @@ export const EVENT_AUDIENCE: Record<keyof EventPayloadMap, string> = {
   'list.announced': 'everyone', 'list.closed': 'everyone', 'list.reopened': 'everyone',
   'chair.calledToOrder': 'everyone',
   'presence.updated': STAFF_AND_OWN,
+  'participant.added': 'chair and secretariat (and the delegation concerned)',
   'qna.asked': 'chair, secretariat, moderators and the asker (others: event.redacted)',
   'qna.published': 'everyone', 'qna.highlighted': 'everyone', 'qna.answered': 'everyone',
   'qna.dismissed': 'moderators and the asker; everyone when the question was public',

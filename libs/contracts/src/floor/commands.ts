@@ -137,4 +137,9 @@ export const FLOOR_COMMANDS = {
 export type FloorCommandName = keyof typeof FLOOR_COMMANDS;
 
 /** Commands only the server sends to the floor (never accepted from a socket). */
-export const FLOOR_INTERNAL_COMMANDS = ['meeting.create', 'timer.fire'] as const;
+export const FLOOR_INTERNAL_COMMANDS = ['meeting.create', 'participant.add', 'timer.fire'] as const;
+
+/** `participant.add` (REST, operator): a participant added after the meeting was created. */
+export const ParticipantAddSchema = z.object({
+  id: id, name: text(200), title: z.string().trim().max(200).optional(), level: z.enum(LEVELS), role: z.string().min(1).max(20), delegationId: id.optional(),
+}).strict();

@@ -1,3 +1,4 @@
+import type { LEVELS } from '../core/setup';
 import type { Level, ResolvedMeetingSetup } from '../core/setup';
 import type { Capacity, Mode, MotionKind, RequestType } from './commands';
 import type { RulesProfile } from './profile';
@@ -15,6 +16,7 @@ export const FLOOR_EVENT_TYPES = [
   'list.announced', 'list.closed', 'list.reopened',
   'chair.calledToOrder',
   'presence.updated',
+  'participant.added',
 ] as const;
 export type FloorEventType = (typeof FLOOR_EVENT_TYPES)[number];
 
@@ -126,4 +128,5 @@ export interface FloorEventPayloads {
   'list.reopened': { itemId: string; reason?: string };
   'chair.calledToOrder': { delegationId?: string; text: string };
   'presence.updated': { delegationId: string; status: 'connected' | 'dropped' | 'back'; mode?: Mode };
+  'participant.added': { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
 }

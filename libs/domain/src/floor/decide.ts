@@ -1,9 +1,9 @@
-import { FLOOR_COMMANDS, TimerFireSchema, type CommandError, type DomainEvent } from '@rostrum/contracts';
+import { FLOOR_COMMANDS, ParticipantAddSchema, TimerFireSchema, type CommandError, type DomainEvent } from '@rostrum/contracts';
 import type { ZodType } from 'zod';
 import { Draft, err, type DecideContext, type Handler } from './draft';
 import { HANDLERS } from './handlers';
 import type { FloorState } from './state';
-import { createMeeting } from './meeting.decider';
+import { addParticipant, createMeeting } from './meeting.decider';
 import { fireTimer } from './timers.decider';
 
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: CommandError };
@@ -11,6 +11,7 @@ export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error:
 /** Commands only the server sends: the REST setup (operator) and the durable timers (system). */
 const INTERNAL: Record<string, { role: string; schema?: ZodType; handler: Handler }> = {
   'meeting.create': { role: 'operator', handler: createMeeting },
+  'participant.add': { role: 'operator', schema: ParticipantAddSchema, handler: addParticipant },
   'timer.fire': { role: 'system', schema: TimerFireSchema, handler: fireTimer },
 };
 

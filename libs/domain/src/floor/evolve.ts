@@ -1,7 +1,7 @@
 import type { EventEnvelope, EntrySnapshot, FloorEventPayloads as P, ResolvedMeetingSetup, RulesProfile } from '@rostrum/contracts';
 import { elapsedMs } from './clock';
 import { insertByKey } from './ordering';
-import type { Entry, FloorState, ItemState, Speech } from './state';
+import type { Entry, FloorState, ItemState, ParticipantInfo, Speech } from './state';
 
 type Handler<K extends keyof P> = (s: FloorState, p: P[K], at: number) => void;
 type Handlers = { [K in keyof P]?: Handler<K> };
@@ -36,6 +36,7 @@ const H: Handlers = {
       s.items[i.id] = { id: i.id, title: i.title, position: i.position, status: 'pending', list: 'open', manualOrder: null, extraSpeeches: {}, lastPosition: null, motion: null, delivered: [] };
     }
   },
+  'participant.added': (s, p: ParticipantInfo) => { s.participants[p.id] = { ...p }; },
   'meeting.opened': (s) => { s.status = 'open'; },
   'meeting.suspended': (s) => { s.status = 'suspended'; },
   'meeting.resumed': (s) => { s.status = 'open'; },

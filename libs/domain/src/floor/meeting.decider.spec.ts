@@ -1,5 +1,5 @@
 import { FLOOR_EVENT_TYPES, SYSTEM_ACTOR } from '@rostrum/contracts';
-import { chair, delegate, meetingSetup, operator, TestMeeting, viewer } from './floor.fixtures';
+import { chair, delegate, meetingSetup, openMeeting, operator, TestMeeting, viewer } from './floor.fixtures';
 import { decideFloor, initialFloorState, projectFloor, resolveProfile } from './index';
 
 describe('meeting lifecycle', () => {
@@ -50,5 +50,16 @@ describe('rules profiles', () => {
     expect(!r.ok && r.error.message).toContain('rightOfReply.maxPerDelegation');
     expect(resolveProfile({ preset: 'nope' })).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
     expect(resolveProfile({ preset: 'un-ga', overrides: { bogus: 1 } })).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
+  });
+
+  it('R3 a participant added after the meeting was created speaks under the name, title and level registered for it', () => {
+    const m = openMeeting();
+    const minister: typeof chair = { role: 'delegate', participantId: 'p-gha-2', delegationId: 'GHA' };
+    expect(m.no('participant.add', { id: 'p-gha-2', name: 'Hon. Ama Boateng', title: 'Minister for Foreign Affairs', level: 'minister', role: 'delegate', delegationId: 'GHA' }, chair).code).toBe('FORBIDDEN');
+    expect(m.no('participant.add', { id: 'p-x', name: 'Nobody', level: 'other', role: 'delegate', delegationId: 'XXX' }, operator).code).toBe('NO_SUCH_DELEGATION');
+    const [added] = m.ok('participant.add', { id: 'p-gha-2', name: 'Hon. Ama Boateng', title: 'Minister for Foreign Affairs', level: 'minister', role: 'delegate', delegationId: 'GHA' }, operator);
+    expect(added).toMatchObject({ type: 'participant.added', visibility: { scope: 'staff', delegationId: 'GHA' } });
+    const [requested] = m.ok('floor.request', { type: 'statement' }, minister);
+    expect(requested.payload).toMatchObject({ entry: { speakerName: 'Hon. Ama Boateng', speakerTitle: 'Minister for Foreign Affairs', level: 'minister', participantId: 'p-gha-2' } });
   });
 });

@@ -17,6 +17,17 @@ const ResolvedSetupSchema = z.object({
   qna: QnaSettingsSchema,
 });
 
+/**
+ * A participant added after the meeting was created (R3: an entry's speaker defaults to the
+ * participant who asks, with the name, title and level the secretariat registered).
+ */
+export const addParticipant: Handler = (d, raw) => {
+  const p = raw as { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
+  if (d.state.participants[p.id]) return err('VALIDATION_FAILED', `participant ${p.id} already exists`);
+  if (p.delegationId && !d.state.delegations[p.delegationId]) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
+  d.emit('participant.added', { ...p }, p.delegationId ? { scope: 'staff', delegationId: p.delegationId } : { scope: 'staff' });
+};
+
 export const createMeeting: Handler = (d, raw) => {
   if (d.state.created) return err('MEETING_ALREADY_CREATED', 'the meeting already exists');
   const parsed = ResolvedSetupSchema.safeParse(raw);
