@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { MeetingSetup, ParticipantSetupSchema, ResolvedMeetingSetup } from '@rostrum/contracts';
+import type { ParticipantSetupSchema, ResolvedMeetingSetup } from '@rostrum/contracts';
 import {
   AgendaItemEntity, DelegationEntity, GroupEntity, MeetingEntity, ParticipantEntity,
 } from '@rostrum/persistence';
@@ -102,4 +102,3 @@ export class MeetingsService {
   }
 }
 
-export type { MeetingSetup };

@@ -78,16 +78,8 @@ export interface QnaHighlightedPayload {
 }
 
 /** `qna.answered` — public; the event's `itemId` is the question's item, if addressed to one. */
-export interface QnaAnsweredPayload {
-  questionId: string;
-  /** The question as asked. */
-  text: string;
-  author: string;
-  authorDelegationId?: string;
-  askedAt: number;
-  itemId?: string;
-  panelistId?: string;
-  labels: string[];
+export interface QnaAnsweredPayload
+  extends Pick<QnaPublicQuestion, 'questionId' | 'text' | 'author' | 'authorDelegationId' | 'askedAt' | 'itemId' | 'panelistId' | 'labels'> {
   /** Votes when it was answered. */
   votes: number;
   mode: 'live' | 'written';

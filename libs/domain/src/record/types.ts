@@ -1,4 +1,4 @@
-import type { RecordEntryView } from '@rostrum/contracts';
+import type { RecordEntryView, ResolvedMeetingSetup } from '@rostrum/contracts';
 
 /**
  * One intervention as the record keeps it: every R44 field. Times are ms since epoch,
@@ -49,15 +49,8 @@ export interface InterventionRecord {
   ruling?: { decision: string; text?: string; at?: number };
 }
 
-export interface RecordMeetingHeader {
-  meetingId: string;
-  title: string;
-  body?: string;
-  venue?: string;
-  date?: string;
-  /** IANA zone used to print clock times; UTC when unset. */
-  timeZone?: string;
-}
+/** The header of a record: the setup's identity fields (`timeZone` prints clock times; UTC when unset). */
+export type RecordMeetingHeader = Pick<ResolvedMeetingSetup, 'meetingId' | 'title' | 'body' | 'venue' | 'date' | 'timeZone'>;
 
 /** An entry with its full version history (oldest first); the last version is current. */
 export interface RecordEntryWithHistory {

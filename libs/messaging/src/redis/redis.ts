@@ -19,5 +19,4 @@ export class Keys {
   /** Every appended event, for the gateways to fan out. */
   get fanout(): string { return `${this.prefix}:fanout`; }
   get activeMeetings(): string { return `${this.prefix}:meetings:active`; }
-  channel(name: string): string { return `${this.prefix}.${name}`; }
 }
