@@ -19,6 +19,7 @@ const ROLES_BY_SCOPE: Record<Exclude<Visibility['scope'], 'public'>, string[]> =
   delegates: ['chair', 'secretariat', 'moderator', 'delegate'],
   staff: ['chair', 'secretariat'],
   moderators: ['chair', 'secretariat', 'moderator'],
+  delegation: [],                       // R50: a vote before the close, only its delegation
 };
 
 /** The rooms that may see an event in full; `null` means everyone in the meeting. */

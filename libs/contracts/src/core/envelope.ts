@@ -17,11 +17,12 @@ export type StreamName = (typeof STREAMS)[number];
  * - public: every connected client of the meeting;
  * - delegates: chair, secretariat, moderators and all delegates (not viewers);
  * - staff: chair and secretariat;
- * - moderators: chair, secretariat and moderators.
+ * - moderators: chair, secretariat and moderators;
+ * - delegation: only the delegation / participant named (a vote before the close, R50: not even the chair).
  * `delegationId` / `participantId` additionally let that delegation / participant see it.
  */
 export interface Visibility {
-  scope: 'public' | 'delegates' | 'staff' | 'moderators';
+  scope: 'public' | 'delegates' | 'staff' | 'moderators' | 'delegation';
   delegationId?: string;
   participantId?: string;
 }

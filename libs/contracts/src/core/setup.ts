@@ -56,6 +56,12 @@ export const ProfileChoiceSchema = z.object({
   overrides: z.record(z.string(), z.unknown()).default({}),
 }).strict();
 
+const isoTime = z.string().trim().max(40).refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date-time');
+/** One planned meeting of a session (R45): when it is to start and end. */
+export const SittingSchema = z.object({ startsAt: isoTime, endsAt: isoTime }).strict()
+  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'a meeting ends after it starts' });
+export type Sitting = z.infer<typeof SittingSchema>;
+
 function isTimeZone(tz: string): boolean {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
 }
@@ -76,6 +82,12 @@ export const MeetingSetupSchema = z.object({
   delegations: z.array(DelegationSetupSchema).max(400).default([]),
   participants: z.array(ParticipantSetupSchema).max(5000).default([]),
   qna: QnaSettingsSchema.default(QnaSettingsSchema.parse({})),
+  /**
+   * R45, R47: the numbered meetings (sittings) this session is planned to hold, in order, e.g.
+   * the mornings and afternoons of a general debate week. The provisional list places each
+   * speaker in one of them. Empty: one meeting, unscheduled.
+   */
+  sittings: z.array(SittingSchema).max(200).default([]),
 }).strict();
 export type MeetingSetupInput = z.input<typeof MeetingSetupSchema>;
 export type MeetingSetup = z.infer<typeof MeetingSetupSchema>;
@@ -98,4 +110,6 @@ export interface ResolvedMeetingSetup<Profile = unknown> {
   delegations: Array<{ id: string; name: string; tier: string; groups: string[] }>;
   participants: Array<{ id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: (typeof ROLES)[number]; delegationId?: string }>;
   qna: QnaSettings;
+  /** R45, R47: planned meetings of the session (absent in logs written before they existed). */
+  sittings?: Sitting[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandSpec } from '../core/command';
 import { LEVELS } from '../core/setup';
+import { DECISION_COMMANDS, RulingEffectSchema } from './decisions';
 
 // Owned by the floor capability. Each command: payload schema, roles that may send it.
 // The floor service validates again with the same schemas (the decider never trusts input).
@@ -83,7 +84,8 @@ export const CallToOrderSchema = z.object({ delegationId: id.optional(), text: t
 export const SpeechRefSchema = z.object({ entryId: id.optional(), reason }).strict();
 export const YieldSchema = z.object({ to: z.enum(['chair', 'delegation', 'questions']), delegationId: id.optional() }).strict()
   .refine((v) => v.to !== 'delegation' || !!v.delegationId, { path: ['delegationId'], message: 'name the delegation yielded to' });
-export const RuleSchema = z.object({ entryId: id, decision: z.enum(['upheld', 'rejected']), text: text(2000) }).strict();
+/** R53: `effect` says what the ruling decides, so that an overturned ruling can be undone. */
+export const RuleSchema = z.object({ entryId: id, decision: z.enum(['upheld', 'rejected']), text: text(2000), effect: RulingEffectSchema.optional() }).strict();
 const votes = z.object({ for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0).default(0) }).strict();
 export const AppealDecisionSchema = z.object({ entryId: id, overturned: z.boolean(), votes: votes.optional() }).strict();
 export const MotionDecisionSchema = z.object({ adopted: z.boolean(), votes: votes.optional() }).strict();
@@ -133,6 +135,7 @@ export const FLOOR_COMMANDS = {
   'list.close': spec(CHAIR, ListCloseSchema, 'Close the list of speakers (R29, R30).'),
   'list.reopen': spec(CHAIR, z.object({ itemId: id.optional(), reason }).strict(), 'Reopen a closed list (R30).'),
   'presence.update': spec(ANY_FLOOR, PresenceSchema, 'Connection and room/remote state of a delegation (R40, R41).'),
+  ...DECISION_COMMANDS,
 } satisfies Record<string, CommandSpec>;
 export type FloorCommandName = keyof typeof FLOOR_COMMANDS;
 

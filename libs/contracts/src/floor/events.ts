@@ -2,6 +2,7 @@ import type { LEVELS } from '../core/setup';
 import type { Level, ResolvedMeetingSetup } from '../core/setup';
 import type { Capacity, Mode, MotionKind, RequestType } from './commands';
 import type { RulesProfile } from './profile';
+import type { Majority, RulingEffect, VoteChoice, VoteQuestion, VoteResult } from './decisions';
 
 /** Every event type of the floor (stream `meeting`). Past tense. */
 export const FLOOR_EVENT_TYPES = [
@@ -17,6 +18,9 @@ export const FLOOR_EVENT_TYPES = [
   'chair.calledToOrder',
   'presence.updated',
   'participant.added',
+  'meeting.rose', 'inscription.acknowledged',
+  'exchange.proposed', 'exchange.confirmed', 'exchange.approved',
+  'vote.opened', 'vote.cast', 'vote.closed', 'vote.explained', 'pointOfOrder.rulingUndone',
 ] as const;
 export type FloorEventType = (typeof FLOOR_EVENT_TYPES)[number];
 
@@ -90,7 +94,8 @@ export interface ClockState { entryId: string; startedAt: number; allottedSecond
 
 export interface FloorEventPayloads {
   'meeting.created': ResolvedMeetingSetup<RulesProfile>;
-  'meeting.opened': Record<string, never>;
+  /** R45: the number of the meeting (1, 2, …) within the session. */
+  'meeting.opened': { sitting?: number };
   'meeting.suspended': Record<string, never>;
   'meeting.resumed': Record<string, never>;
   'meeting.adjourned': Record<string, never>;
@@ -107,11 +112,11 @@ export interface FloorEventPayloads {
   'reply.granted': { entry: EntrySnapshot; replyIndex: number; allottedSeconds: number };
   'reply.declined': { entryId: string; delegationId: string; reason?: string };
   'pointOfOrder.raised': { entry: EntrySnapshot; interrupted?: string };
-  'pointOfOrder.ruled': { entryId: string; delegationId: string; decision: 'upheld' | 'rejected'; text: string; appealable: boolean };
+  'pointOfOrder.ruled': { entryId: string; delegationId: string; decision: 'upheld' | 'rejected'; text: string; appealable: boolean; effect?: RulingEffect };
   'pointOfOrder.appealed': { entryId: string; delegationId: string };
-  'pointOfOrder.appealDecided': { entryId: string; overturned: boolean; votes?: { for: number; against: number; abstain: number }; rulingStands: boolean };
+  'pointOfOrder.appealDecided': { entryId: string; overturned: boolean; votes?: { for: number; against: number; abstain: number }; rulingStands: boolean; voteId?: string; equallyDivided?: boolean };
   'motion.moved': { kind: MotionKind; entryId: string; delegationId: string; limits: { for: number; against: number } };
-  'motion.decided': { kind: MotionKind; adopted: boolean; votes?: { for: number; against: number; abstain: number } };
+  'motion.decided': { kind: MotionKind; adopted: boolean; votes?: { for: number; against: number; abstain: number }; voteId?: string; equallyDivided?: boolean };
   'speech.started': { entryId: string; delegationId: string; speakerName: string; type: RequestType; mode: Mode; startedAt: number; allottedSeconds: number; yieldedFrom?: string };
   'speech.paused': { entryId: string; at: number; reason: 'chair' | 'point-of-order' | 'disconnected'; clockRuns: boolean; alertChair: boolean };
   'speech.resumed': { entryId: string; at: number; pausedMs: number; reason: 'chair' | 'reconnected' };
@@ -129,4 +134,25 @@ export interface FloorEventPayloads {
   'chair.calledToOrder': { delegationId?: string; text: string };
   'presence.updated': { delegationId: string; status: 'connected' | 'dropped' | 'back'; mode?: Mode };
   'participant.added': { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
+  /** R45: the meeting rose; the waiting speakers of each item keep their places, at the head, for the next meeting. */
+  'meeting.rose': { sitting: number; carriedOver: Array<{ itemId: string; entryIds: string[] }> };
+  /** R46: to the delegation (and staff): its provisional place, meeting and estimated time (R47). */
+  'inscription.acknowledged': { entryId: string; itemId: string; delegationId: string; place: number; sitting: number | null; estimatedAt: number | null };
+  /** R48: seen by staff and delegates; `proposedBy` etc. are participant ids. */
+  'exchange.proposed': { exchangeId: string; itemId: string; entryId: string; withEntryId: string; delegationId: string; withDelegationId: string; proposedBy: string };
+  'exchange.confirmed': { exchangeId: string; confirmedBy: string };
+  'exchange.approved': {
+    exchangeId: string; itemId: string; entryId: string; withEntryId: string; delegationId: string; withDelegationId: string;
+    proposedBy: string; confirmedBy: string; approvedBy: string; order: string[]; reason?: string;
+  };
+  /** R50: no tally until the close. */
+  'vote.opened': { voteId: string; question: VoteQuestion; recorded: boolean; majority: Majority; itemId?: string };
+  /** R50: seen only by the voting delegation (scope `delegation`), never by others before the close. */
+  'vote.cast': { voteId: string; delegationId: string; choice: VoteChoice; changed: boolean };
+  /** R51, R52: totals; each delegation's vote when recorded. */
+  'vote.closed': VoteResult;
+  /** R54: recorded as such; the result does not change. */
+  'vote.explained': { voteId: string; delegationId: string; intended: VoteChoice; question: VoteQuestion };
+  /** R53: the overturned ruling's effect is undone (the speaker gets the floor back, the request is restored). */
+  'pointOfOrder.rulingUndone': { entryId: string; effect: RulingEffect; restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number };
 }

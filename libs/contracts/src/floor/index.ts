@@ -3,3 +3,4 @@ export * from './events';
 export * from './errors';
 export * from './profile';
 export * from './view';
+export * from './decisions';

@@ -7,6 +7,7 @@ export type ProfilePreset = (typeof PROFILE_PRESETS)[number];
 const seconds = z.number().int().min(1).max(24 * 3600);
 const count = z.number().int().min(0).max(100);
 const tierName = z.string().trim().min(1).max(64);
+const isoTime = z.string().trim().max(40).refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date-time, e.g. 2026-09-01T09:00:00Z');
 
 /**
  * The rules profile of a meeting (RULES.md, schema at the end). Every field is required here:
@@ -39,6 +40,7 @@ export const RulesProfileSchema = z.object({
     interrupts: z.boolean(),
     closingBlocksPointsOfOrder: z.boolean(),
     appeal: z.boolean(),
+    maxPendingPerDelegation: z.number().int().min(1).max(20),         // R55
   }).strict(),
   rightOfReply: z.object({                                             // R24–R27
     enabled: z.boolean(),
@@ -61,6 +63,23 @@ export const RulesProfileSchema = z.object({
     policy: z.enum(['move-to-end-once', 'forfeit']),
   }).strict(),
   remote: z.object({ pauseOnDisconnect: z.boolean() }).strict(),       // R41
+  inscription: z.object({                                              // R46, R47
+    /** ISO times; null = always open. Delegates inscribe only inside the window. */
+    opensAt: isoTime.nullable(),
+    closesAt: isoTime.nullable(),
+    /** R47: each speaker's slot on the provisional list; null = the speaker's time limit. */
+    slotSeconds: seconds.nullable(),
+  }).strict(),
+  voting: z.object({                                                   // R49–R54
+    /** Tiers whose delegations vote; empty = no votes in this meeting. */
+    entitledTiers: z.array(tierName).max(50),
+    /** R51: of those present and voting (abstentions do not count). */
+    majority: z.enum(['simple', 'two-thirds']),
+    /** R49: a delegation connected remotely may vote. */
+    remote: z.boolean(),
+    /** R52: a vote is recorded (each delegation's vote in the record) unless the chair says otherwise. */
+    recordedByDefault: z.boolean(),
+  }).strict(),
 }).strict();
 
 export type RulesProfile = z.infer<typeof RulesProfileSchema>;

@@ -1,5 +1,6 @@
 import type { EventEnvelope, EntrySnapshot, FloorEventPayloads as P, ResolvedMeetingSetup, RulesProfile } from '@rostrum/contracts';
 import { elapsedMs } from './clock';
+import { DECISION_HANDLERS } from './decisions.evolve';
 import { insertByKey } from './ordering';
 import type { Entry, FloorState, ItemState, ParticipantInfo, Speech } from './state';
 
@@ -27,7 +28,7 @@ const speechOf = (s: FloorState, entryId: string): Speech | null =>
 
 const H: Handlers = {
   'meeting.created': (s, p: ResolvedMeetingSetup<RulesProfile>) => {
-    s.created = true; s.status = 'created'; s.title = p.title; s.profile = p.profile;
+    s.created = true; s.status = 'created'; s.title = p.title; s.profile = p.profile; s.sittings = [...(p.sittings ?? [])];
     for (const d of p.delegations) s.delegations[d.id] = { id: d.id, name: d.name, tier: d.tier, groups: [...d.groups] };
     for (const g of p.groups) s.groups[g.id] = { ...g };
     for (const x of p.participants) s.participants[x.id] = { ...x };
@@ -37,7 +38,7 @@ const H: Handlers = {
     }
   },
   'participant.added': (s, p: ParticipantInfo) => { s.participants[p.id] = { ...p }; },
-  'meeting.opened': (s) => { s.status = 'open'; },
+  'meeting.opened': (s, p) => { s.status = 'open'; s.sitting = p.sitting ?? s.sitting + 1; },   // R45
   'meeting.suspended': (s) => { s.status = 'suspended'; },
   'meeting.resumed': (s) => { s.status = 'open'; },
   'meeting.adjourned': (s) => { s.status = 'adjourned'; s.currentItemId = null; },
@@ -93,14 +94,14 @@ const H: Handlers = {
   },
   'reply.declined': (s, p) => { const e = s.entries[p.entryId]!; e.status = 'declined'; leave(s, e); },
   'pointOfOrder.raised': (s, p) => { addEntry(s, p.entry, 'waiting'); s.pointsOfOrder.push(p.entry.entryId); },
-  'pointOfOrder.ruled': (s, p) => {
+  'pointOfOrder.ruled': (s, p, at) => {
     const e = s.entries[p.entryId]!;
     e.ruling = { decision: p.decision, text: p.text };
     if (e.status !== 'done') { e.status = 'done'; }
     leave(s, e);
-    s.appeal = p.appealable ? { entryId: p.entryId, status: 'appealable' } : null;
+    s.appeal = p.appealable ? { entryId: p.entryId, status: 'appealable', ...(p.effect ? { effect: p.effect, undo: undoOf(s, p.effect.entryId, at) } : {}) } : null;
   },
-  'pointOfOrder.appealed': (s, p) => { s.appeal = { entryId: p.entryId, status: 'appealed' }; },
+  'pointOfOrder.appealed': (s, p) => { s.appeal = { ...(s.appeal ?? {}), entryId: p.entryId, status: 'appealed' }; },
   'pointOfOrder.appealDecided': (s) => { s.appeal = null; },
   'motion.moved': (s, p) => {
     const e = s.entries[p.entryId]!;
@@ -142,7 +143,7 @@ const H: Handlers = {
   'speech.ended': (s, p) => {
     const iv = p.intervention;
     const e = s.entries[iv.entryId]!;
-    e.status = 'done';
+    e.status = 'done'; e.heardInSitting = s.sitting;                           // R45
     if (iv.ruling) e.ruling = iv.ruling;
     const it = item(s, iv.itemId);
     it.delivered.push(iv.entryId);
@@ -171,11 +172,23 @@ const H: Handlers = {
   },
 };
 
+/** R53: what an overturn of a ruling with this effect restores: the status, and the time left of a speech cut short. */
+function undoOf(s: FloorState, entryId: string, at: number): { restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number } {
+  const sp = speechOf(s, entryId);
+  if (sp) return { restoredStatus: 'waiting', allottedSeconds: Math.max(10, Math.ceil((sp.allottedSeconds * 1000 - elapsedMs(sp, at)) / 1000)) };
+  return { restoredStatus: s.entries[entryId]?.status === 'requested' ? 'requested' : 'waiting' };
+}
+
+const ALL = new Map<string, (s: FloorState, p: unknown, at: number) => void>(
+  [...Object.entries(H), ...Object.entries(DECISION_HANDLERS)] as Array<[string, (s: FloorState, p: unknown, at: number) => void]>,
+);
+
 /** Pure: returns a new state. Unknown event types only move the sequence on. */
 export function evolveFloor(state: FloorState, event: EventEnvelope): FloorState {
   const next = structuredClone(state);
   next.seq = event.seq;
-  const h = (H as Record<string, ((s: FloorState, p: unknown, at: number) => void) | undefined>)[event.type];
+  next.lastAt = Math.max(next.lastAt ?? 0, event.at);
+  const h = ALL.get(event.type);
   if (h) h(next, event.payload, event.at);
   return next;
 }

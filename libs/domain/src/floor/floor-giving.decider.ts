@@ -9,6 +9,7 @@ import { snapshot, type Entry } from './state';
 export function pendingRuling(d: Draft) {
   if (d.state.pointsOfOrder.length) return err('POINT_OF_ORDER_PENDING', 'the chair must rule on the pending point of order first');
   if (d.state.appeal?.status === 'appealed') return err('APPEAL_PENDING', 'the appeal against the ruling must be decided first');
+  if (d.state.vote) return err('VOTE_IN_PROGRESS', 'the meeting is voting');                                   // R50
   return undefined;
 }
 

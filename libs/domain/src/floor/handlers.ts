@@ -1,7 +1,9 @@
 import type { Handler } from './draft';
 import { grant, nextSpeaker } from './floor-giving.decider';
-import { adjournMeeting, concludeItem, openMeeting, resumeMeeting, suspendMeeting, takeUpItem } from './meeting.decider';
+import { adjournMeeting, concludeItem, openMeeting, resumeMeeting, riseMeeting, suspendMeeting, takeUpItem } from './meeting.decider';
 import { decideMotion } from './motions.decider';
+import { approveExchange, confirmExchange, proposeExchange } from './debate.decider';
+import { castVote, closeVote, explainVote, openVote } from './votes.decider';
 import { appeal, decideAppeal, rule } from './points-of-order.decider';
 import { updatePresence } from './presence.decider';
 import { amendEntry, announceList, closeList, declineEntry, reopenList, reorderEntry, requestFloor, withdrawEntry } from './speakers-list.decider';
@@ -38,4 +40,12 @@ export const HANDLERS: Record<string, Handler> = {
   'list.close': closeList,
   'list.reopen': reopenList,
   'presence.update': updatePresence,
+  'meeting.rise': riseMeeting,                                  // R45
+  'place.propose': proposeExchange,                             // R48
+  'place.confirm': confirmExchange,
+  'place.approve': approveExchange,
+  'vote.open': openVote,                                        // R49–R53
+  'vote.cast': castVote,
+  'vote.close': closeVote,
+  'vote.explain': explainVote,                                  // R54
 };

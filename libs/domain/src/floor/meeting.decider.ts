@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { LEVELS, QnaSettingsSchema, ROLES, RulesProfileSchema, type ResolvedMeetingSetup, type RulesProfile } from '@rostrum/contracts';
+import { LEVELS, QnaSettingsSchema, SittingSchema, ROLES, RulesProfileSchema, type ResolvedMeetingSetup, type RulesProfile } from '@rostrum/contracts';
 import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { findItem, isError, requireOpen } from './guards';
 import { bands } from './ordering';
+import { carriedOver } from './decisions.evolve';
 
 const str = z.string().min(1).max(200);
 /** The resolved setup carried by meeting.created (core/setup.ts ResolvedMeetingSetup). */
@@ -15,6 +16,7 @@ const ResolvedSetupSchema = z.object({
   delegations: z.array(z.object({ id: str, name: str, tier: str, groups: z.array(str) })),
   participants: z.array(z.object({ id: str, name: str, title: z.string().optional(), level: z.enum(LEVELS), role: z.enum(ROLES), delegationId: str.optional() })),
   qna: QnaSettingsSchema,
+  sittings: z.array(SittingSchema).max(200).optional(),
 });
 
 /**
@@ -48,17 +50,20 @@ export const createMeeting: Handler = (d, raw) => {
   d.emit('meeting.created', { ...setup, profile: profile.data as RulesProfile }, PUBLIC);
 };
 
+const voteOpen = (d: Draft) => d.state.vote ? err('VOTE_IN_PROGRESS', 'close the vote first') : undefined;
+
 const floorBusy = (d: Draft) => d.state.speech || d.state.called
   ? err('FLOOR_OCCUPIED', 'someone holds or has been given the floor') : undefined;
 
+/** Opens the first meeting of the session, or the next one after the last rose (R45). */
 export const openMeeting: Handler = (d) => {
   if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is adjourned');
-  if (d.state.status !== 'created') return err('MEETING_ALREADY_OPEN', 'the meeting is already open');
-  d.emit('meeting.opened', {}, PUBLIC);
+  if (d.state.status !== 'created' && d.state.status !== 'risen') return err('MEETING_ALREADY_OPEN', 'the meeting is already open');
+  d.emit('meeting.opened', { sitting: d.state.sitting + 1 }, PUBLIC);
 };
 
 export const suspendMeeting: Handler = (d) => {
-  const e = requireOpen(d) ?? floorBusy(d);
+  const e = requireOpen(d) ?? floorBusy(d) ?? voteOpen(d);
   if (e) return e;
   d.emit('meeting.suspended', {}, PUBLIC);
 };
@@ -70,13 +75,25 @@ export const resumeMeeting: Handler = (d) => {
 
 export const adjournMeeting: Handler = (d) => {
   if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is already adjourned');
-  const e = floorBusy(d);
+  const e = floorBusy(d) ?? voteOpen(d);
   if (e) return e;
   d.emit('meeting.adjourned', {}, PUBLIC);
 };
 
+/**
+ * R45: the meeting rises; the session goes on. Every waiting speaker keeps its place, at the
+ * head of its list, for the next meeting (meeting.open). Refused while someone holds the floor,
+ * a point of order or appeal awaits its outcome, or a vote is open.
+ */
+export const riseMeeting: Handler = (d) => {
+  const e = requireOpen(d) ?? floorBusy(d) ?? voteOpen(d)
+    ?? (d.state.pointsOfOrder.length ? err('POINT_OF_ORDER_PENDING', 'rule on the pending point of order first') : undefined);
+  if (e) return e;
+  d.emit('meeting.rose', { sitting: d.state.sitting, carriedOver: carriedOver(d.state) }, PUBLIC);
+};
+
 export const takeUpItem: Handler<{ itemId: string }> = (d, p) => {
-  const e = requireOpen(d) ?? floorBusy(d);
+  const e = requireOpen(d) ?? floorBusy(d) ?? voteOpen(d);
   if (e) return e;
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;

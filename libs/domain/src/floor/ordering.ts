@@ -23,14 +23,18 @@ export function tierIndex(state: FloorState, e: Entry): number {
   return i < 0 ? tiers.length : i;
 }
 
+/** R12, and R47: a list with time slots (a general debate) is established by level, then time. */
+export const levelFirst = (p: NonNullable<FloorState['profile']>): boolean => p.levelOrdering || p.inscription.slotSeconds !== null;
+
 /** The sort key of an ordinary entry: smaller goes first. */
 export function sortKey(state: FloorState, e: Entry): number[] {
   const p = state.profile!;
   return [
+    e.carried === undefined ? 1 : 0, e.carried ?? 0,                                       // R45: carried over, at the head
     p.preferFirstTimeSpeakers && spokenCount(state, e.itemId, e.delegationId) > 0 ? 1 : 0, // R13
     tierIndex(state, e),                                                                  // R10
     p.groupsFirst && e.capacity.kind !== 'group' ? 1 : 0,                                 // R11
-    p.levelOrdering ? LEVELS.indexOf(e.level) : 0,                                        // R12
+    levelFirst(p) ? LEVELS.indexOf(e.level) : 0,                                           // R12, R47
     e.orderAt,                                                                            // R9
     e.ordinal,
   ];

@@ -25,13 +25,15 @@ const UN_GA: RulesProfile = {
   },
   clockRunsDuringPointOfOrder: false,
   maxSpeechesPerItem: null,
-  pointsOfOrder: { enabled: true, interrupts: true, closingBlocksPointsOfOrder: false, appeal: true },
+  pointsOfOrder: { enabled: true, interrupts: true, closingBlocksPointsOfOrder: false, appeal: true, maxPendingPerDelegation: 1 },
   rightOfReply: { enabled: true, timing: 'end-of-item', maxPerDelegation: 2, limitsSeconds: [600, 300] },
   closing: { requiresAnnouncement: true, consent: 'no-objection', autoConclude: false },
   proceduralMotions: { adjournDebate: { for: 2, against: 2 }, closureOfDebate: { against: 2 } },
   yields: { enabled: false },
   absent: { callTimeoutSeconds: 30, policy: 'move-to-end-once' },
   remote: { pauseOnDisconnect: true },
+  inscription: { opensAt: null, closesAt: null, slotSeconds: null },                                // R46, R47
+  voting: { entitledTiers: ['members'], majority: 'simple', remote: true, recordedByDefault: false }, // R49–R52
 };
 
 type Overrides = Record<string, unknown>;
@@ -47,12 +49,14 @@ const PRESET_OVERRIDES: Record<ProfilePreset, Overrides> = {
     time: { defaultSeconds: 600, perTypeSeconds: { statement: 600, 'point-of-order': 120 }, perTierSeconds: {} },
     rightOfReply: { enabled: false },
     closing: { requiresAnnouncement: false, consent: 'vote' },
+    voting: { entitledTiers: ['officers', 'members'] },             // all members
   },
   'informal-panel': {
     preset: 'informal-panel', eligibleTiers: UN_TIERS, groupsFirst: false, reorderNeedsReason: false, changeLosesPlace: false,
     time: { perTypeSeconds: { statement: 300, question: 120, 'point-of-order': 120 }, perTierSeconds: {}, overrun: 'end-after-grace', graceSeconds: 30 },
     pointsOfOrder: { appeal: false }, rightOfReply: { enabled: false },
     closing: { requiresAnnouncement: false, consent: 'chair' },
+    voting: { entitledTiers: [] },                                  // votes off
   },
   'model-un': {
     preset: 'model-un', eligibleTiers: UN_TIERS, groupsFirst: false, reorderNeedsReason: false,

@@ -1,5 +1,6 @@
 import type { Actor } from '@rostrum/contracts';
 import { bands } from './ordering';
+import { provisionalList } from './provisional-list';
 import { snapshot, type Entry, type FloorState, type Speech } from './state';
 
 export interface Viewer { role: Actor['role']; delegationId?: string; participantId?: string }
@@ -28,10 +29,21 @@ export function projectFloor(state: FloorState, viewer: Viewer): Record<string, 
   const mine = (e: Entry) => viewer.role === 'delegate' && !!viewer.delegationId && e.delegationId === viewer.delegationId;
   const visiblePending = (e: Entry) => staff || mine(e) || e.status === 'called' || e.status === 'speaking';
   if (!state.created) return { meetingId: state.meetingId, seq: state.seq, created: false };
+  const provisional = Object.fromEntries(state.itemOrder.map((id) => [id, provisionalList(state, id)!]));
   const lists = Object.fromEntries(state.itemOrder.map((id) => {
     const b = bands(state, id);
-    return [id, { status: state.items[id]!.list, motion: state.items[id]!.motion, replies: b.replies.map(view), motionSpeakers: b.motion.map(view), speakers: b.speakers.map(view), laterReplies: b.later.map(view) }];
+    // R47: each waiting speaker carries its provisional meeting and estimated time.
+    const estimate = new Map(provisional[id]!.speakers.map((x) => [x.entryId, { sitting: x.sitting, estimatedAt: x.estimatedAt }]));
+    const speakers = b.speakers.map((e) => ({ ...view(e), ...estimate.get(e.entryId) }));
+    return [id, { status: state.items[id]!.list, motion: state.items[id]!.motion, replies: b.replies.map(view), motionSpeakers: b.motion.map(view), speakers, laterReplies: b.later.map(view) }];
   }));
+  const v = state.vote;
+  // R50: the open question without any tally; a delegate sees only its own ballot.
+  const vote = v ? { voteId: v.voteId, question: v.question, recorded: v.recorded, majority: v.majority, itemId: v.itemId, status: 'open' as const } : null;
+  const lastVoteId = `v${state.nextVote - 1}`;
+  const lastVote = !v && Object.hasOwn(state.closedVotes, lastVoteId) ? state.closedVotes[lastVoteId]! : null;
+  const myVote = v && viewer.role === 'delegate' && viewer.delegationId && Object.hasOwn(v.ballots, viewer.delegationId) ? v.ballots[viewer.delegationId] : null;
+  const exchanges = viewer.role === 'viewer' ? [] : Object.values(state.exchanges).filter((x) => x.status !== 'approved');
   const current = state.currentItemId ? bands(state, state.currentItemId) : null;
   const onDeck = current?.call[0];
   const pending = Object.values(state.entries).filter((e) => e.status === 'requested' && (staff || mine(e))).map(view);
@@ -53,7 +65,14 @@ export function projectFloor(state: FloorState, viewer: Viewer): Record<string, 
     onDeck: onDeck ? view(onDeck) : null,
     speech: state.speech ? { ...clock(state.speech), speaker: view(state.entries[state.speech.entryId]!) } : null,
     interrupted: state.interrupted ? clock(state.interrupted) : null,
-    appeal: state.appeal,
+    appeal: state.appeal ? { entryId: state.appeal.entryId, status: state.appeal.status } : null,
+    sitting: state.sitting,                                                 // R45
+    sittings: state.sittings,
+    provisional,                                                            // R47 (snapshot only; floor.view carries the estimates in lists)
+    vote,
+    lastVote,                                                               // R51, R52: shown once closed
+    exchanges,                                                              // R48: pending proposals
+    ...(viewer.role === 'delegate' ? { myVote } : {}),
     ...(viewer.role === 'delegate' && viewer.delegationId
       ? { myEntries: Object.values(state.entries).filter(mine).map(view), myPresence: state.presence[viewer.delegationId] ?? null }
       : {}),

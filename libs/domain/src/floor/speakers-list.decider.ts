@@ -2,6 +2,7 @@ import type { Capacity, FloorRequest } from '@rostrum/contracts';
 import { err, PUBLIC, staffAnd, type Draft, type Handler } from './draft';
 import { findEntry, findItem, isError, isStaff, ownDelegation, requireOpen } from './guards';
 import { maybeConclude } from './meeting.decider';
+import { acknowledgeInscription, inscriptionOpen } from './debate.decider';
 import { isOrdinary, replyCount, speakersOrder, spokenCount } from './ordering';
 import { raisePointOfOrder } from './points-of-order.decider';
 import { capacityLabel, type Entry, type ItemState } from './state';
@@ -43,7 +44,8 @@ function buildEntry(d: Draft, p: FloorRequest, delegationId: string, item: ItemS
 
 export const requestFloor: Handler<FloorRequest> = (d, p) => {
   const s = d.state;
-  const closed = requireOpen(d);
+  const ahead = p.type === 'statement' || p.type === 'question';
+  const closed = ahead ? inscriptionOpen(d) : requireOpen(d);                   // R46: the list may open before any meeting
   if (closed) return closed;
   const delegationId = p.delegationId ?? d.actor.delegationId;
   if (!delegationId) return err('VALIDATION_FAILED', 'delegationId: name the delegation inscribed');
@@ -83,6 +85,7 @@ export const requestFloor: Handler<FloorRequest> = (d, p) => {
     if (spokenCount(s, item.id, delegationId) + waiting.length >= limit) return err('SPEECH_LIMIT_REACHED', `at most ${limit} speeches per item`);
   }
   d.emit('floor.requested', { entry }, PUBLIC, item.id);
+  acknowledgeInscription(d, entry.entryId);                                    // R46
   return undefined;
 };
 

@@ -1,5 +1,6 @@
 import type {
-  Capacity, EntrySnapshot, EntryStatus, Level, MotionKind, Mode, PauseRecord, RulesProfile,
+  Capacity, EntrySnapshot, EntryStatus, Level, Majority, MotionKind, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
+  VoteChoice, VoteQuestion, VoteResult,
 } from '@rostrum/contracts';
 
 /** A place on a list, with what the engine needs beyond the public snapshot. Plain data. */
@@ -15,6 +16,34 @@ export interface Entry extends EntrySnapshot {
   ruling?: { decision: 'upheld' | 'rejected'; text: string };
   /** R37: yielded time cannot be yielded again. */
   yieldedFrom?: string;
+  /** R45: carried over when a meeting rose: its rank at the head of the list (0 first). */
+  carried?: number;
+  /** R45: the meeting (sitting number) in which the entry was heard. */
+  heardInSitting?: number;
+}
+
+/** R48: an exchange of places, from proposal to approval. */
+export interface Exchange {
+  exchangeId: string;
+  itemId: string;
+  entryId: string;
+  withEntryId: string;
+  delegationId: string;
+  withDelegationId: string;
+  proposedBy: string;
+  confirmedBy: string | null;
+  status: 'proposed' | 'confirmed' | 'approved';
+}
+
+/** R49–R53: the question before the meeting while its vote is open. Ballots stay here until the close (R50). */
+export interface OpenVote {
+  voteId: string;
+  question: VoteQuestion;
+  itemId?: string;
+  recorded: boolean;
+  majority: Majority;
+  /** delegation id → its current vote (R49: one per delegation; R50: changeable until the close). */
+  ballots: Record<string, VoteChoice>;
 }
 
 export interface MotionState {
@@ -76,7 +105,8 @@ export interface FloorState {
   meetingId: string;
   seq: number;
   created: boolean;
-  status: 'none' | 'created' | 'open' | 'suspended' | 'adjourned';
+  /** `risen`: a meeting of the session rose; the next one opens with meeting.open (R45). */
+  status: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   title: string;
   profile: RulesProfile | null;
   delegations: Record<string, DelegationInfo>;
@@ -95,8 +125,22 @@ export interface FloorState {
   /** R18: points of order raised and not yet ruled, in the order raised. */
   pointsOfOrder: string[];
   /** R22: the last ruling, appealable until the next business. */
-  appeal: { entryId: string; status: 'appealable' | 'appealed' } | null;
+  appeal: { entryId: string; status: 'appealable' | 'appealed'; effect?: RulingEffect; undo?: { restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number } } | null;
   presence: Record<string, Presence>;
+  /** R45: number of the meeting running or last held (0 before the first). */
+  sitting: number;
+  /** R45, R47: the planned meetings of the session. */
+  sittings: Sitting[];
+  /** Server time of the last event applied (R47 estimates are computed from it). */
+  lastAt: number;
+  /** R48 */
+  exchanges: Record<string, Exchange>;
+  nextExchange: number;
+  /** R50: the vote open, if any. */
+  vote: OpenVote | null;
+  /** R54: results of closed votes, by id. */
+  closedVotes: Record<string, VoteResult>;
+  nextVote: number;
 }
 
 export function initialFloorState(meetingId: string): FloorState {
@@ -105,6 +149,7 @@ export function initialFloorState(meetingId: string): FloorState {
     delegations: {}, groups: {}, participants: {}, itemOrder: [], items: {}, currentItemId: null,
     entries: {}, nextOrdinal: 1, called: null, speech: null, interrupted: null,
     pointsOfOrder: [], appeal: null, presence: {},
+    sitting: 0, sittings: [], lastAt: 0, exchanges: {}, nextExchange: 1, vote: null, closedVotes: {}, nextVote: 1,
   };
 }
 
@@ -113,6 +158,6 @@ export const capacityLabel = (delegationName: string, capacity: Capacity, groups
 
 /** Public view of an entry: the snapshot fields only. */
 export function snapshot(e: Entry): EntrySnapshot {
-  const { status: _s, orderAt: _o, ordinal: _n, missedOnce: _m, calledAt: _c, grantedAt: _g, ruling: _r, yieldedFrom: _y, ...snap } = e;
+  const { status: _s, orderAt: _o, ordinal: _n, missedOnce: _m, calledAt: _c, grantedAt: _g, ruling: _r, yieldedFrom: _y, carried: _k, heardInSitting: _h, ...snap } = e;
   return snap;
 }
