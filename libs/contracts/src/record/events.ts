@@ -19,6 +19,7 @@ export const RECORD_ENTRY_KINDS = [
   'list.announced', 'list.closed', 'list.reopened',
   'reply.granted', 'motion.moved', 'motion.decided', 'timeLimit.changed', 'chair.calledToOrder',
   'question.answered', 'note',
+  'meeting.rose', 'vote.closed', 'vote.explained', 'pointOfOrder.rulingUndone', 'exchange.approved',
 ] as const;
 export type RecordEntryKind = (typeof RECORD_ENTRY_KINDS)[number];
 

@@ -73,8 +73,9 @@ describe('record entries derived from events', () => {
   it('R22 an appeal and its result are recorded with the vote', () => {
     expect(deriveEntries(env(32, 'pointOfOrder.appealed', { entryId: 'p1', delegationId: 'EGY' }), ctxWith())[0].text)
       .toBe('Egypt appealed the ruling of the President; the appeal was put to the meeting (R22).');
-    expect(deriveEntries(env(33, 'pointOfOrder.appealDecided', { entryId: 'p1', overturned: false, votes: { for: 50, against: 30, abstain: 1 }, rulingStands: true }), ctxWith())[0].text)
-      .toBe('The ruling of the President was upheld by 50 votes to 30, with 1 abstention.');
+    // `for` counts the votes for the appeal: 30 for overturning, 50 against (never "upheld by 30 votes to 50", R53).
+    expect(deriveEntries(env(33, 'pointOfOrder.appealDecided', { entryId: 'p1', overturned: false, votes: { for: 30, against: 50, abstain: 1 }, rulingStands: true }), ctxWith())[0].text)
+      .toBe('The ruling of the President stands: the appeal was rejected by 30 votes to 50, with 1 abstention.');
   });
 
   it('R29 list announced and closed, R24 right of reply granted', () => {

@@ -1,6 +1,7 @@
 import type { EventEnvelope, RecordEntryKind } from '@rostrum/contracts';
 import { clockTime, duration, plural } from './format';
 import type { InterventionRecord } from './types';
+import { DECISION_DERIVERS, ordinal } from './decisions';
 
 /** Names the entry texts need; the recorder fills it from the meeting setup. */
 export interface DerivationContext {
@@ -83,7 +84,8 @@ const motion = (p: Payload) => MOTION[str(p.kind) ?? ''] ?? 'a procedural motion
 
 /** R43/R44: which events make a record entry, and the sentence each makes (payloads: floor/events.ts, qna/events.ts). */
 const DERIVERS: Record<string, Deriver> = {
-  'meeting.opened': (e, _p, ctx) => ({ kind: 'meeting.opened', text: `The meeting was called to order at ${at(e, ctx)}.` }),
+  // R45: from the second meeting of a session on, the record says which meeting it is.
+  'meeting.opened': (e, p, ctx) => ({ kind: 'meeting.opened', text: `The ${num(p.sitting) !== undefined && num(p.sitting)! > 1 ? `${ordinal(num(p.sitting)!)} ` : ''}meeting was called to order at ${at(e, ctx)}.` }),
   'meeting.suspended': (e, _p, ctx) => ({ kind: 'meeting.suspended', text: `The meeting was suspended at ${at(e, ctx)}.` }),
   'meeting.resumed': (e, _p, ctx) => ({ kind: 'meeting.resumed', text: `The meeting resumed at ${at(e, ctx)}.` }),
   'meeting.adjourned': (e, _p, ctx) => ({ kind: 'meeting.adjourned', text: `The meeting rose at ${at(e, ctx)}.` }),
@@ -122,12 +124,7 @@ const DERIVERS: Record<string, Deriver> = {
   'pointOfOrder.appealed': (_e, p, ctx) => ({
     kind: 'pointOfOrder.appealed', text: `${delegation(p, ctx)} appealed the ruling of the President; the appeal was put to the meeting (R22).`,
   }),
-  'pointOfOrder.appealDecided': (_e, p) => ({
-    kind: 'pointOfOrder.appealDecided',
-    text: `The ruling of the President was ${p.overturned === true ? 'overturned' : 'upheld'}${votes(p.votes)}.`,
-  }),
   'motion.moved': (_e, p, ctx) => ({ kind: 'motion.moved', text: `${delegation(p, ctx)} moved ${motion(p)} (R32).` }),
-  'motion.decided': (_e, p) => ({ kind: 'motion.decided', text: `The motion for ${motion(p)} was ${p.adopted === true ? 'adopted' : 'rejected'}${votes(p.votes)}.` }),
   'chair.calledToOrder': (_e, p, ctx) => ({
     kind: 'chair.calledToOrder',
     text: `The President called ${str(p.delegationId) ? delegation(p, ctx) : 'the meeting'} to order${str(p.text) ? `: ${str(p.text)}` : ''}.`,
@@ -153,6 +150,8 @@ const DERIVERS: Record<string, Deriver> = {
   },
 };
 
+Object.assign(DERIVERS, DECISION_DERIVERS);
+
 export const RECORD_WORTHY_EVENTS: readonly string[] = Object.keys(DERIVERS);
 
 /** The record entries one event makes (usually none or one). Pure: same event, same entries. */
@@ -163,7 +162,7 @@ export function deriveEntries(e: EventEnvelope, ctx: DerivationContext): Derived
   // The running record is public: an event only some may see (a reply refused before the
   // chair accepted it, a pending request) never becomes an entry everyone reads.
   if (e.visibility && e.visibility.scope !== 'public') return [];
-  const derive = DERIVERS[e.type];
+  const derive = Object.hasOwn(DERIVERS, e.type) ? DERIVERS[e.type] : undefined;
   if (!derive) return [];
   const p = (e.payload ?? {}) as Payload;
   const d = derive(e, p, ctx);
