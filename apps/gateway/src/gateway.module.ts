@@ -5,6 +5,7 @@ import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from './auth/access-token.service';
 import { ConsolesController } from './consoles/consoles.controller';
 import { RecordController } from './record/record.controller';
+import { DebateController } from './debate/debate.controller';
 import { OpsController } from './ops/ops.controller';
 import { MeetingGateway } from './realtime/meeting.gateway';
 import { ServiceClient } from './realtime/service-client';
@@ -19,7 +20,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [MessagingModule.forRoot(config), PersistenceModule.forRoot(config.database)],
-      controllers: [MeetingsController, OpsController, ConsolesController, RecordController],
+      controllers: [MeetingsController, OpsController, ConsolesController, RecordController, DebateController],
       providers: [
         { provide: SERVICES, useFactory: () => new ServiceClient(config) },
         AccessTokenService, MeetingsService, SyncService, MeetingGateway,

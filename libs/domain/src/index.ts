@@ -1,3 +1,4 @@
 export * from './floor';
 export * from './qna';
 export * from './record';
+export * from './debate';

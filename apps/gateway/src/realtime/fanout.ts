@@ -88,8 +88,8 @@ export class Fanout {
       const batch = officers.get(meetingId);
       if (!batch) return;
       officers.delete(meetingId);
-      // Chair and secretariat may see every event of the meeting.
-      server.local.to(staffRooms(meetingId)).emit(EVENTS_MESSAGE, batch.map(toClient));
+      // Chair and secretariat see every event of the meeting but a delegation's vote before the close (R50).
+      server.local.to(staffRooms(meetingId)).emit(EVENTS_MESSAGE, batch.map((e) => (e.visibility.scope === 'delegation' ? redacted(e) : toClient(e))));
       metrics.eventsDelivered.inc(batch.length);
       metrics.eventLogLagSeconds.set((Date.now() - batch[batch.length - 1]!.at) / 1000);
     };

@@ -42,6 +42,7 @@ export function resolveSetup(setup: MeetingSetup, profile: { tiers: string[] } &
       delegations: setup.delegations.map((d) => ({ ...d })),
       participants: setup.participants.map((p, i) => ({ ...p, id: participantIds[i] })),
       qna: setup.qna,
+      sittings: setup.sittings.map((x) => ({ ...x })),                        // R45, R47
     },
   };
 }

@@ -8,3 +8,4 @@ export { projectFloor, type Viewer } from './projection';
 export { floorTimers } from './clock';
 export { resolveProfile, PRESETS } from './profile';
 export { FLOOR_EVENT_TYPES } from '@rostrum/contracts';
+export { provisionalList, type ProvisionalList, type ProvisionalSpeaker } from './provisional-list';
