@@ -154,5 +154,5 @@ export interface FloorEventPayloads {
   /** R54: recorded as such; the result does not change. */
   'vote.explained': { voteId: string; delegationId: string; intended: VoteChoice; question: VoteQuestion };
   /** R53: the overturned ruling's effect is undone (the speaker gets the floor back, the request is restored). */
-  'pointOfOrder.rulingUndone': { entryId: string; effect: RulingEffect; restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number };
+  'pointOfOrder.rulingUndone': { entryId: string; effect: RulingEffect; delegationId: string; restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number };
 }

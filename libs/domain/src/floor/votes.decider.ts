@@ -112,7 +112,7 @@ export function undoRuling(d: Draft, appeal: FloorState['appeal']): void {
   const target = d.state.entries[a.effect.entryId];
   if (!target) return;
   d.emit('pointOfOrder.rulingUndone', {
-    entryId: a.entryId, effect: a.effect, restoredStatus: a.undo.restoredStatus, ...(a.undo.allottedSeconds !== undefined ? { allottedSeconds: a.undo.allottedSeconds } : {}),
+    entryId: a.entryId, effect: a.effect, delegationId: target.delegationId, restoredStatus: a.undo.restoredStatus, ...(a.undo.allottedSeconds !== undefined ? { allottedSeconds: a.undo.allottedSeconds } : {}),
   }, PUBLIC, target.itemId);
   if (a.effect.kind === 'out-of-order' && !d.state.speech && !d.state.called) giveFloor(d, d.state.entries[target.entryId]!);
 }

@@ -20,7 +20,7 @@ describe('record phrasing of the meeting\'s decisions', () => {
     expect(appealText(false, { for: 12, against: 30, abstain: 0 })).toBe('The ruling of the President stands: the appeal was rejected by 12 votes to 30.');
     expect(appealText(false, { for: 20, against: 20, abstain: 5 }, true)).toBe('The ruling of the President stands: the votes on the appeal being equally divided (20 votes to 20, with 5 abstentions), the appeal was rejected.');
     expect(byVotes(120, 0, 1)).toBe('by 120 votes to none, with 1 abstention');
-    expect(text(env('pointOfOrder.rulingUndone', { entryId: 'p1', effect: { kind: 'out-of-order', entryId: 'e7' }, restoredStatus: 'waiting' })))
+    expect(text(env('pointOfOrder.rulingUndone', { entryId: 'p1', effect: { kind: 'out-of-order', entryId: 'e7' }, delegationId: 'EGY', restoredStatus: 'waiting' })))
       .toEqual(['The ruling having been overturned, Egypt was given the floor again.']);
   });
 

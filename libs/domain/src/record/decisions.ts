@@ -87,7 +87,7 @@ export const DECISION_DERIVERS: Record<string, DecisionDeriver> = {
   }),
   'pointOfOrder.rulingUndone': (_e, p, ctx) => {                                             // R53
     const effect = (p.effect ?? {}) as Payload;
-    const who = ctx.intervention(str(effect.entryId))?.delegationName ?? 'the delegation concerned';
+    const who = ctx.delegationName(str(p.delegationId)) ?? ctx.intervention(str(effect.entryId))?.delegationName ?? 'the delegation concerned';
     return {
       kind: 'pointOfOrder.rulingUndone',
       text: effect.kind === 'out-of-order' ? `The ruling having been overturned, ${who} was given the floor again.` : `The ruling having been overturned, the request it had refused was restored.`,

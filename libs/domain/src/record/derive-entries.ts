@@ -60,6 +60,7 @@ export function interventionText(i: InterventionRecord, ctx: Pick<DerivationCont
   if (i.overrunSeconds > 0) notes.push(`overran by ${duration(i.overrunSeconds)}`);
   if (i.warningsGiven > 0) notes.push(plural(i.warningsGiven, 'warning') + ' given');
   if (i.pauses.length > 0) notes.push(`paused ${i.pauses.length === 1 ? 'once' : `${i.pauses.length} times`}`);
+  if (i.endReason === 'ruling' && i.type !== 'point-of-order') notes.push('ruled out of order');         // R53
   if (notes.length > 0) text += ` (${notes.join('; ')})`;
   return `${text}.`;
 }
