@@ -1,6 +1,6 @@
 import type { MeetingSetupInput } from '@rostrum/contracts';
 
-/** Forty member states (ISO codes), for meetings the size of a general debate. */
+/** Forty-one member states (ISO codes), for meetings the size of a general debate. */
 export const STATES: Array<[string, string]> = [
   ['ARG', 'Argentina'], ['AUS', 'Australia'], ['BRA', 'Brazil'], ['CAN', 'Canada'], ['CHL', 'Chile'], ['CHN', 'China'], ['COL', 'Colombia'],
   ['DNK', 'Denmark'], ['EGY', 'Egypt'], ['ETH', 'Ethiopia'], ['FIN', 'Finland'], ['FRA', 'France'], ['DEU', 'Germany'], ['GHA', 'Ghana'],
@@ -8,7 +8,7 @@ export const STATES: Array<[string, string]> = [
   ['MAR', 'Morocco'], ['NLD', 'Netherlands'], ['NZL', 'New Zealand'], ['NGA', 'Nigeria'], ['NOR', 'Norway'], ['PAK', 'Pakistan'],
   ['PER', 'Peru'], ['PHL', 'Philippines'], ['POL', 'Poland'], ['PRT', 'Portugal'], ['RWA', 'Rwanda'], ['SEN', 'Senegal'],
   ['ZAF', 'South Africa'], ['ESP', 'Spain'], ['SWE', 'Sweden'], ['CHE', 'Switzerland'], ['TZA', 'United Republic of Tanzania'],
-  ['GBR', 'United Kingdom'], ['URY', 'Uruguay'],
+  ['GBR', 'United Kingdom'], ['URY', 'Uruguay'], ['VNM', 'Viet Nam'],
 ];
 const LEVELS = ['head-of-state', 'head-of-government', 'vice-president', 'minister', 'head-of-delegation'] as const;
 
