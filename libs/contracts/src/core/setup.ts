@@ -60,7 +60,8 @@ const isoTime = z.string().trim().max(40).refine((v) => !Number.isNaN(Date.parse
 /** One planned meeting of a session (R45): when it is to start and end. */
 export const SittingSchema = z.object({ startsAt: isoTime, endsAt: isoTime }).strict()
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'a meeting ends after it starts' });
-export type Sitting = z.infer<typeof SittingSchema>;
+/** ISO times of a planned meeting (written out: the docs generator cannot read refined zod types). */
+export interface Sitting { startsAt: string; endsAt: string }
 
 function isTimeZone(tz: string): boolean {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
