@@ -7,9 +7,10 @@ import type {
   QnaAnswerSchema, QnaAskSchema, QnaCommandType, QnaDismissSchema, QnaHighlightSchema, QnaQuestionRefSchema,
   QnaTalliesPayload, RECORD_COMMANDS, RecordCorrectSchema, RecordEntryView, RecordSummarizeSchema, ReorderSchema,
   ExtendSchema, RuleSchema, RulesProfile, StreamName, QnaStatus, QnaPublicQuestion, Role, EntryStatus, Mode, FloorViewPayload,
+  VoteChoice, VoteQuestion, VoteResult,
 } from '@rostrum/contracts';
 
-export type { FloorViewPayload, QnaPublicQuestion, Ack, EntrySnapshot, EventEnvelope, FloorEventPayloads, RecordEntryView, StreamName, QnaTalliesPayload, QnaStatus, Role, Mode };
+export type { VoteChoice, VoteResult, FloorViewPayload, QnaPublicQuestion, Ack, EntrySnapshot, EventEnvelope, FloorEventPayloads, RecordEntryView, StreamName, QnaTalliesPayload, QnaStatus, Role, Mode };
 
 export type CommandName = FloorCommandName | QnaCommandType | keyof typeof RECORD_COMMANDS;
 
@@ -34,7 +35,11 @@ export type PayloadOf<N extends CommandName> = N extends keyof CommandPayloads ?
 
 export type FloorEvent<T extends keyof FloorEventPayloads = keyof FloorEventPayloads> = EventEnvelope<FloorEventPayloads[T]> & { type: T };
 
-export interface EntryView extends EntrySnapshot { status: EntryStatus; calledAt?: number; ruling?: { decision: 'upheld' | 'rejected'; text: string } }
+export interface EntryView extends EntrySnapshot {
+  status: EntryStatus; calledAt?: number; ruling?: { decision: 'upheld' | 'rejected'; text: string };
+  /** R47: provisional meeting and estimated time (waiting speakers on a list). */
+  sitting?: number | null; estimatedAt?: number | null;
+}
 
 export interface ClockView {
   entryId: string; delegationId: string; startedAt: number; allottedSeconds: number;
@@ -48,7 +53,16 @@ export interface Presence { status: 'connected' | 'dropped' | 'back'; mode?: Mod
 
 export interface FloorView {
   meetingId: string; seq: number; created: boolean; title?: string;
-  status?: 'created' | 'open' | 'suspended' | 'adjourned';
+  status?: 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
+  /** R45: the meeting running or last held. */
+  sitting?: number;
+  /** R50: the open question, without any tally. */
+  vote?: { voteId: string; question: VoteQuestion; recorded: boolean; majority: string; status: 'open' } | null;
+  /** R51, R52: the last closed vote. */
+  lastVote?: VoteResult | null;
+  appeal?: { entryId: string; status: 'appealable' | 'appealed' } | null;
+  /** The delegate's own ballot while the vote is open. */
+  myVote?: VoteChoice | null;
   profile?: RulesProfile;
   currentItemId?: string | null;
   items?: Array<{ id: string; title: string; position: number; status: string; list: string }>;

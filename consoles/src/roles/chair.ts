@@ -5,12 +5,13 @@ import { announce, h } from '../core/dom.js';
 import { FloorPanel, TYPE_LABELS, announceClock, applyLocally, presenceLabel, speakerPanel, speakersList } from '../core/floor.js';
 import type { EntryView, FloorEvent, FloorView, Snapshot } from '../core/protocol.js';
 import { askReason } from './reason-dialog.js';
+import { voteBoard } from '../core/votes.js';
 
 startConsole(['chair'], (ctx) => {
   const floorEl = h('div', { id: 'floor' });
   ctx.main.replaceChildren(floorEl);
   const panel = new FloorPanel(floorEl, (v) => [
-    pointOfOrderAlert(ctx, v), controls(ctx, v), speakerPanel(v), speechControls(ctx, v), pending(ctx, v),
+    pointOfOrderAlert(ctx, v), controls(ctx, v), voteBoard(v, voteControls(ctx, v)), speakerPanel(v), speechControls(ctx, v), pending(ctx, v),
     speakersList(v, { presence: v.presence, extras: (e, i, all) => rowControls(ctx, v, e, i, all) }), delegations(v),
   ], () => ctx.conn.serverOffset);
   return {
@@ -27,6 +28,11 @@ startConsole(['chair'], (ctx) => {
     },
   };
 });
+
+/** R50: the chair closes the vote; nothing of the tally shows before. */
+function voteControls(ctx: ConsoleContext, v: FloorView): Array<Node | null> {
+  return v.vote ? [btn('vote-close', 'Close the vote', () => ctx.cmd.send('vote.close', { voteId: v.vote!.voteId }), 'primary')] : [];
+}
 
 const btn = (id: string, label: string, onclick: () => unknown, cls = '') => h('button', { type: 'button', id, class: cls, onclick: () => void onclick() }, label);
 
@@ -67,7 +73,9 @@ function controls(ctx: ConsoleContext, v: FloorView): HTMLElement {
   return h('section', { class: 'card toolbar', 'aria-labelledby': 'ctl-h' },
     h('h2', { id: 'ctl-h' }, `Meeting: ${v.title ?? ''}`),
     h('div', { class: 'actions' },
-      v.status === 'created' ? btn('meeting-open', 'Open the meeting', () => ctx.cmd.send('meeting.open', {}), 'primary') : null,
+      v.status === 'created' || v.status === 'risen' ? btn('meeting-open', v.status === 'risen' ? 'Open the next meeting' : 'Open the meeting', () => ctx.cmd.send('meeting.open', {}), 'primary') : null,
+      v.status === 'open' ? btn('meeting-rise', 'The meeting rises (debate continues)', () => ctx.cmd.send('meeting.rise', {})) : null,
+      v.status === 'open' && v.appeal?.status === 'appealed' && !v.vote ? btn('vote-appeal', 'Put the appeal to a recorded vote', () => ctx.cmd.send('vote.open', { question: { kind: 'appeal' }, recorded: true }), 'primary') : null,
       v.status === 'open' ? btn('meeting-suspend', 'Suspend', () => ctx.cmd.send('meeting.suspend', {})) : null,
       v.status === 'suspended' ? btn('meeting-resume', 'Resume', () => ctx.cmd.send('meeting.resume', {})) : null,
       v.status === 'open' || v.status === 'suspended' ? btn('meeting-adjourn', 'Adjourn', () => ctx.cmd.send('meeting.adjourn', {})) : null),

@@ -102,6 +102,7 @@ function publicView(state: FloorState): FloorViewPayload {
     view: {
       status: v.status, currentItemId: v.currentItemId, items: v.items, lists: v.lists, pointsOfOrder: v.pointsOfOrder,
       called: v.called, onDeck: v.onDeck, speech: v.speech, interrupted: v.interrupted, appeal: v.appeal,
+      sitting: v.sitting, vote: v.vote, lastVote: v.lastVote,                 // R45, R50–R52: the room display's vote board
     },
   };
 }

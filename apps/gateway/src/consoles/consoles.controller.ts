@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
  * consoles talk to the gateway through socket.io and the REST API like any client.
  */
 const ROOT = resolve(__dirname, '../../../../consoles');
-const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat']);
+const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat', 'display']);
 
 @ApiExcludeController()
 @Controller('console')

@@ -21,5 +21,11 @@ export interface FloorViewPayload {
     speech: unknown;
     interrupted: unknown;
     appeal: unknown;
+    /** R45: the meeting running or last held. */
+    sitting?: number;
+    /** R50: the open question, never a tally. */
+    vote?: unknown;
+    /** R51, R52: the last closed vote's result. */
+    lastVote?: unknown;
   };
 }

@@ -1,0 +1,18 @@
+// Room display (the chamber's screens): the speaker and the clock, the list of speakers, and
+// the vote board — "voting in progress" while open (no tally, R50), the result once closed.
+import { startConsole } from '../core/app.js';
+import { h } from '../core/dom.js';
+import { FloorPanel, applyLocally, speakerPanel, speakersList } from '../core/floor.js';
+import type { FloorViewPayload, Snapshot } from '../core/protocol.js';
+import { voteBoard } from '../core/votes.js';
+
+startConsole(['viewer'], (ctx) => {
+  const el = h('div', { id: 'floor', class: 'display' });
+  ctx.main.replaceChildren(el);
+  const panel = new FloorPanel(el, (v) => [voteBoard(v), speakerPanel(v), speakersList(v)], () => ctx.conn.serverOffset);
+  return {
+    snapshot: (s: Snapshot) => panel.set(s.meeting.state),
+    event: (e) => { if (e.stream === 'meeting' && !applyLocally(panel.view, e) && e.type.startsWith('vote.')) ctx.refreshSoon(); },
+    transient: (name, data) => { if (name === 'floor.view') panel.merge(data as FloorViewPayload); },
+  };
+}, () => 200 + Math.random() * 800);
