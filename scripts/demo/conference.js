@@ -105,13 +105,53 @@ async function conference(ctx, setup) {
       'What role should RECs play in early warning before a mission deploys?',
       'How will partnership missions be held to the same human-rights standards?',
     ]);
-    for (let i = 0; i < 5; i++) await speak(ctx, chair, 3);
+    await speak(ctx, chair, 3);
+    await appealToTheVote(ctx, p);
+    for (let i = 0; i < 3; i++) await speak(ctx, chair, 3);
     await chair.cmd('meeting.adjourn');
     ctx.log('The conference is adjourned.');
     return meetingId;
   } finally {
     for (const x of [...Object.values(p), ...viewers]) x.close();
   }
+}
+
+/**
+ * R22, R49–R54: SADC is ruled out of order on Ethiopia's point of order; Ghana appeals; the
+ * appeal goes to a recorded vote of the member states, the ruling is overturned, SADC gets
+ * the floor back, and Norway states afterwards how it had intended to vote.
+ */
+async function appealToTheVote(ctx, p) {
+  const chair = p.chair;
+  const given = await chair.cmd('chair.next');
+  const sadc = (await chair.waitFor('floor.given', (e) => e.commandId === given.commandId)).payload.entry;
+  ctx.log(`  ▸ ${sadc.capacityLabel} speaks…`);
+  await chair.cmd('speech.start');
+  await sleep(2000);
+  const poo = await p.eth.cmd('floor.request', { type: 'point-of-order', text: 'The speaker is addressing the financing item, not regional frameworks' });
+  const pooId = await p.eth.entryOf(poo, 'pointOfOrder.raised');
+  ctx.log('  ⚠ Ethiopia raises a point of order');
+  await chair.cmd('chair.grant', { entryId: pooId });
+  await chair.cmd('speech.start');
+  await sleep(1500);
+  await chair.cmd('pointOfOrder.rule', { entryId: pooId, decision: 'upheld', text: 'The representative of SADC is out of order.', effect: { kind: 'out-of-order', entryId: sadc.entryId } });
+  ctx.log('  ⚖ Ruling: the speaker is out of order; Ghana appeals the ruling');
+  await p.gha.cmd('pointOfOrder.appeal', { entryId: pooId });
+  const opened = await chair.cmd('vote.open', { question: { kind: 'appeal' }, recorded: true });
+  const voteId = (await chair.waitFor('vote.opened', (e) => e.commandId === opened.commandId)).payload.voteId;
+  ctx.log('  ☐ The appeal is put to a recorded vote of the member states');
+  const ballots = { gha: 'yes', sen: 'yes', rwa: 'yes', zaf: 'yes', eth: 'no', gbr: 'no', nor: 'abstain' };
+  await Promise.all(Object.entries(ballots).map(([who, choice]) => p[who].cmd('vote.cast', { choice })));
+  const closed = await chair.cmd('vote.close');
+  const result = (await chair.waitFor('vote.closed', (e) => e.commandId === closed.commandId)).payload;
+  ctx.log(`  ☑ ${result.totals.yes} in favour, ${result.totals.no} against, ${result.totals.abstain} abstaining: the ruling is ${result.adopted ? 'overturned, SADC resumes' : 'upheld'}`);
+  if (result.adopted) {
+    await chair.cmd('speech.start');
+    await sleep(2500);
+    await chair.cmd('speech.end');
+  }
+  await p.nor.cmd('vote.explain', { voteId, intended: 'yes' });
+  ctx.log('  ✎ Norway states it had intended to vote in favour (recorded; the result stands)');
 }
 
 /** Viewers ask, the moderator approves, viewers vote, the top question is highlighted and answered live. */
