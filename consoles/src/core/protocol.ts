@@ -74,6 +74,7 @@ export interface FloorView {
   called?: EntryView | null;
   onDeck?: EntryView | null;
   speech?: (ClockView & { speaker: EntryView }) | null;
+  interrupted?: ClockView | null;
   myEntries?: EntryView[];
   myPresence?: Presence | null;
   presence?: Record<string, Presence>;

@@ -45,24 +45,33 @@ function pointOfOrderAlert(ctx: ConsoleContext, v: FloorView): HTMLElement | nul
     ...open.map((e) => h('div', { class: 'poo-entry' },
       h('p', {}, h('strong', {}, e.capacityLabel), ` — ${e.speakerName}${e.text ? `: “${e.text}”` : ''} (${e.status})`),
       e.status === 'requested' || e.status === 'waiting' ? btn(`recognise-${e.entryId}`, 'Recognise (give the floor)', () => ctx.cmd.send('chair.grant', { entryId: e.entryId }), 'primary') : null,
-      rulingForm(ctx, e))));
+      rulingForm(ctx, e, interruptedSpeaker(v, e)))));
 }
 
-function rulingForm(ctx: ConsoleContext, e: EntryView): HTMLElement {
+/** The speaker holding the floor when the point was raised: a ruling may put it out of order (R53). */
+function interruptedSpeaker(v: FloorView, point: EntryView): string | null {
+  const sp = v.speech?.entryId !== point.entryId ? v.speech : null;
+  return v.interrupted?.entryId ?? sp?.entryId ?? null;
+}
+
+function rulingForm(ctx: ConsoleContext, e: EntryView, speaker: string | null): HTMLElement {
   const id = `ruling-${e.entryId}`;
   const text = h('textarea', { id: `${id}-text`, name: 'text', rows: 2, required: true }, '');
+  const outOfOrder = speaker ? h('input', { type: 'checkbox', id: `${id}-out`, name: 'outOfOrder' }) : null;
   return h('form', {
     class: 'ruling', 'aria-label': `Ruling on the point of order of ${e.capacityLabel}`,
     onsubmit: ((ev: Event) => {
       ev.preventDefault();
       const decision = (ev.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=decision]:checked')?.value as 'upheld' | 'rejected';
-      void ctx.cmd.send('pointOfOrder.rule', { entryId: e.entryId, decision, text: text.value.trim() });
+      const effect = outOfOrder?.checked && speaker ? { effect: { kind: 'out-of-order' as const, entryId: speaker } } : {};
+      void ctx.cmd.send('pointOfOrder.rule', { entryId: e.entryId, decision, text: text.value.trim(), ...effect });
     }) as EventListener,
   },
   h('fieldset', {}, h('legend', {}, 'Ruling'),
     h('label', {}, h('input', { type: 'radio', name: 'decision', value: 'upheld', id: `${id}-up` }), ' Upheld'),
     h('label', {}, h('input', { type: 'radio', name: 'decision', value: 'rejected', checked: true, id: `${id}-rej` }), ' Rejected')),
   h('label', { for: `${id}-text` }, 'Ruling text'), text,
+  outOfOrder ? h('p', {}, outOfOrder, h('label', { for: `${id}-out` }, ' The speaker is out of order (loses the floor; restored if an appeal overturns the ruling)')) : null,
   h('button', { type: 'submit', id: `${id}-submit` }, 'Rule'));
 }
 
