@@ -22,9 +22,22 @@ export function inscriptionOpen(d: Draft): CommandError | undefined {
   return undefined;
 }
 
+/**
+ * R46: an inscription is acknowledged with its provisional place when the meeting's profile
+ * runs inscription (a window or time slots: a general debate), or when it is made ahead — no
+ * meeting running on that item. An inscription on the list being debated needs no separate
+ * acknowledgement: the list itself, public and live, shows the place.
+ */
+export function needsAcknowledgement(d: Draft, itemId: string): boolean {
+  const i = d.state.profile!.inscription;
+  const debating = d.state.status === 'open' && d.state.currentItemId === itemId;
+  return i.opensAt !== null || i.closesAt !== null || i.slotSeconds !== null || !debating;
+}
+
 /** R46, R47: tell the delegation (and staff) its provisional place, meeting and estimated time. */
 export function acknowledgeInscription(d: Draft, entryId: string): void {
   const e = d.state.entries[entryId]!;
+  if (!needsAcknowledgement(d, e.itemId)) return;
   const row = provisionalList(d.state, e.itemId)?.speakers.find((x) => x.entryId === entryId);
   d.emit('inscription.acknowledged', {
     entryId, itemId: e.itemId, delegationId: e.delegationId, place: row?.place ?? 0, sitting: row?.sitting ?? null, estimatedAt: row?.estimatedAt ?? null,

@@ -86,6 +86,16 @@ describe('J. debates across meetings', () => {
     expect(ack(m).payload).toMatchObject({ delegationId: 'GHA', itemId: 'item-2', place: 1, sitting: 1, estimatedAt: null });
   });
 
+  it('R46 without an inscription profile, the list being debated is the acknowledgement; an inscription ahead on another item is acknowledged', () => {
+    const m = openMeeting();
+    const onList = m.ok('floor.request', { type: 'statement' }, delegate('GHA'));
+    expect(onList.map((e) => e.type)).toEqual(['floor.requested']);
+    const ahead = m.ok('floor.request', { type: 'statement', itemId: 'item-2' }, delegate('GHA'));
+    expect(ahead.map((e) => e.type)).toEqual(['floor.requested', 'inscription.acknowledged']);
+    const gd = openMeeting('un-ga', { inscription: { opensAt: null, closesAt: null, slotSeconds: 300 } });
+    expect(gd.ok('floor.request', { type: 'statement' }, delegate('GHA')).map((e) => e.type)).toEqual(['floor.requested', 'inscription.acknowledged']);
+  });
+
   it('R47 the provisional list: level then inscription time, 15-minute slots, provisional meeting and estimated time', () => {
     const day = Date.UTC(2025, 8, 23);
     const sittings = [
