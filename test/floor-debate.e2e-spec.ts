@@ -3,7 +3,7 @@ import { TIMER_SLACK_MS, act, codeOf, eventOf, expectUnnamedUntil, expectViewerS
 
 // Issue 3, end to end: a debate under real rules of procedure, through real socket.io clients,
 // the gateway, the floor service, the event log and the server-side clock.
-const STAFF_ONLY = ['presence.updated', 'reply.requested', 'reply.declined', 'pointOfOrder.raised'];
+const STAFF_ONLY = ['presence.updated', 'reply.requested', 'reply.declined', 'pointOfOrder.raised', 'inscription.acknowledged'];
 type Access = Array<{ participantId: string; token: string }>;
 
 describe('floor debate: lists of speakers and floor requests under real rules of procedure', () => {
