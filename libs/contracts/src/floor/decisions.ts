@@ -35,6 +35,7 @@ export const ExchangeRefSchema = z.object({ exchangeId: id, reason }).strict();
 
 const spec = (roles: CommandSpec['roles'], schema: z.ZodType, summary: string): CommandSpec => ({ owner: 'floor', roles, schema, summary });
 
+/** Commands of sections J and K (R45–R54): payload schema, roles, summary. Part of FLOOR_COMMANDS. */
 export const DECISION_COMMANDS = {
   'meeting.rise': spec(['chair'], z.object({}).strict(), 'The meeting rises; the debate continues at the next meeting, speakers not reached keep their places (R45).'),
   'place.propose': spec(['chair', 'secretariat', 'delegate'], PlaceProposeSchema, 'Propose to exchange places with another delegation (R48).'),

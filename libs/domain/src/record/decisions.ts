@@ -77,6 +77,7 @@ const delegation = (p: Payload, ctx: DerivationContext, key = 'delegationId') =>
 const itemOf = (e: EventEnvelope, ctx: DerivationContext) => ctx.itemTitle(e.itemId) ?? e.itemId ?? 'the item';
 const approver = (e: EventEnvelope) => (e.actor.role === 'secretariat' ? 'the Secretariat' : 'the President');
 
+/** Record entries of the meeting's decisions and of the general debate, by event type (merged into derive-entries). */
 export const DECISION_DERIVERS: Record<string, DecisionDeriver> = {
   'pointOfOrder.appealDecided': (_e, p) => ({ kind: 'pointOfOrder.appealDecided', text: appealText(p.overturned === true, p.votes, p.equallyDivided === true) }),
   'motion.decided': (_e, p) => ({ kind: 'motion.decided', text: motionText(p.kind, p.adopted === true, p.votes, p.equallyDivided === true) }),
