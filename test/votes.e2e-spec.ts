@@ -93,6 +93,10 @@ describe('votes: an appeal overturned by a recorded vote', () => {
     const names = new Map(STATES.map(([id, name]) => [id, name]));
     const favour = codes.filter((c) => intended.get(c) === 'yes').map((c) => names.get(c)!).sort((a, b) => a.localeCompare(b, 'en'));
     expect(roll).toContain(`In favour: ${favour.join(', ')}.`);
+    // R46 over REST on the list being debated (no inscription profile): the answer still gives the place.
+    const res = await fetch(`${sys.url}/meetings/${meetingId}/items/gd/inscriptions`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(access, 'dnk')}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ ok: true, delegationId: 'DNK', place: 1, sitting: 1 });
     const [row] = await sys.query<{ n: string }>(`SELECT count(*) AS n FROM record_entries WHERE meeting_id = $1 AND kind = 'pointOfOrder.appealDecided'`, [meetingId]);
     expect(Number(row!.n)).toBe(1);
   }, 120_000);

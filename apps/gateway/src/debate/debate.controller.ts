@@ -45,12 +45,25 @@ export class DebateController {
     const { commandId = randomUUID(), ...rest } = fields;
     const ack = await this.dispatcher.dispatch(claims, 'floor.request', { type: 'statement', ...rest, itemId, commandId });
     if (!ack.ok) throw new HttpException(ack.error, STATUS.get(ack.error.code) ?? 409);
-    // The acknowledgement is the last event the command appended (R46).
+    // The acknowledgement is the last event the command appended (R46); on the list being
+    // debated there is none (the live list shows the place), so the place is read from it.
     const seq = Number(ack.seq);
     const [event] = await this.log.since(id, 'meeting', seq - 1, 1);
-    const payload = event?.type === 'inscription.acknowledged' ? event.payload as Record<string, unknown> : {};
+    const payload = event?.type === 'inscription.acknowledged' ? event.payload as Record<string, unknown>
+      : await this.placeOf(id, itemId, (event?.payload as { entry?: { entryId: string } } | undefined)?.entry?.entryId);
     const estimatedAt = typeof payload.estimatedAt === 'number' ? new Date(payload.estimatedAt).toISOString() : null;
     return { ok: true, seq, commandId, ...payload, estimatedAt };
+  }
+
+  private async placeOf(meetingId: string, itemId: string, entryId: string | undefined): Promise<Record<string, unknown>> {
+    const list = await this.provisional(meetingId, itemId);
+    const row = list?.speakers.find((s) => s.entryId === entryId);
+    return row ? { entryId: row.entryId, itemId, delegationId: row.delegationId, place: row.place, sitting: row.sitting, estimatedAt: row.estimatedAt } : { ...(entryId ? { entryId } : {}) };
+  }
+
+  private async provisional(meetingId: string, itemId: string): Promise<ProvisionalList | null> {
+    const snap = await this.services.request<{ seq: number; state: { provisional?: Record<string, ProvisionalList | null> } }>('floor', 'snapshot', { meetingId, role: 'viewer' });
+    return snap.state.provisional && Object.hasOwn(snap.state.provisional, itemId) ? snap.state.provisional[itemId] ?? null : null;
   }
 
   @Get([':id/items/:itemId/speakers', ':id/items/:itemId/speakers.:format'])
@@ -60,8 +73,7 @@ export class DebateController {
     const f = (format ?? 'json') as Format;
     if (!Object.hasOwn(TYPES, f)) throw new NotFoundException({ code: 'UNKNOWN_FORMAT', message: 'one of json, html, pdf' });
     await assertCanRead(this.db, this.tokens, id, tokenOf(auth, t));
-    const snap = await this.services.request<{ seq: number; state: { provisional?: Record<string, ProvisionalList | null> } }>('floor', 'snapshot', { meetingId: id, role: 'viewer' });
-    const list = snap.state.provisional && Object.hasOwn(snap.state.provisional, itemId) ? snap.state.provisional[itemId] : null;
+    const list = await this.provisional(id, itemId);
     if (!list) throw new NotFoundException({ code: 'NO_SUCH_ITEM', message: `no agenda item ${itemId}` });
     const [meeting] = await this.db.query(`SELECT title, body, time_zone FROM meetings WHERE id = $1`, [id]) as Array<{ title: string; body: string | null; time_zone: string | null }>;
     const header = { meetingId: id, title: meeting!.title, ...(meeting!.body ? { body: meeting!.body } : {}), ...(meeting!.time_zone ? { timeZone: meeting!.time_zone } : {}) };
