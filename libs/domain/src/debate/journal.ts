@@ -13,10 +13,10 @@ export interface JournalHeader {
   timeZone?: string;
 }
 
-const LEVEL_TITLE: Record<string, string> = {
-  'head-of-state': 'Head of State', 'head-of-government': 'Head of Government', 'vice-president': 'Vice-President',
-  minister: 'Minister', 'vice-minister': 'Vice-Minister', 'head-of-delegation': 'Chair of Delegation', other: '',
-};
+const LEVEL_TITLE = new Map([
+  ['head-of-state', 'Head of State'], ['head-of-government', 'Head of Government'], ['vice-president', 'Vice-President'],
+  ['minister', 'Minister'], ['vice-minister', 'Vice-Minister'], ['head-of-delegation', 'Chair of Delegation'],
+]);
 
 const dayTime = (ms: number, tz: string) => new Intl.DateTimeFormat('en-GB', {
   timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -43,7 +43,7 @@ export function journalSections(list: ProvisionalList, tz = 'UTC'): Array<{ head
   return out;
 }
 
-const who = (s: ProvisionalSpeaker) => [s.speakerTitle || LEVEL_TITLE[s.level] || '', s.speakerName].filter(Boolean).join(' ');
+const who = (s: ProvisionalSpeaker) => [s.speakerTitle || (LEVEL_TITLE.get(s.level) ?? ''), s.speakerName].filter(Boolean).join(' ');
 
 /** R47: the list as JSON (the REST answer and the consoles' source). */
 export function renderListJson(header: JournalHeader, list: ProvisionalList): string {

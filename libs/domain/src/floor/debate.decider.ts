@@ -3,6 +3,7 @@ import { err, PUBLIC, staffAnd, type Draft, type Handler } from './draft';
 import { findEntry, isError, isStaff, ownDelegation } from './guards';
 import { isOrdinary, speakersOrder } from './ordering';
 import { provisionalList } from './provisional-list';
+import { own } from './own';
 import type { Exchange } from './state';
 
 const DELEGATES = { scope: 'delegates' } as const;
@@ -36,7 +37,7 @@ export function needsAcknowledgement(d: Draft, itemId: string): boolean {
 
 /** R46, R47: tell the delegation (and staff) its provisional place, meeting and estimated time. */
 export function acknowledgeInscription(d: Draft, entryId: string): void {
-  const e = d.state.entries[entryId]!;
+  const e = own(d.state.entries, entryId)!;
   if (!needsAcknowledgement(d, e.itemId)) return;
   const row = provisionalList(d.state, e.itemId)?.speakers.find((x) => x.entryId === entryId);
   d.emit('inscription.acknowledged', {
@@ -45,7 +46,7 @@ export function acknowledgeInscription(d: Draft, entryId: string): void {
 }
 
 const ownedExchange = (d: Draft, exchangeId: string): Exchange | CommandError =>
-  Object.hasOwn(d.state.exchanges, exchangeId) ? d.state.exchanges[exchangeId]! : err('NO_SUCH_EXCHANGE', `no exchange of places ${exchangeId}`);
+  own(d.state.exchanges, exchangeId) ?? err('NO_SUCH_EXCHANGE', `no exchange of places ${exchangeId}`);
 
 /** Both entries still wait, ordinary, on the same list. */
 function exchangeable(d: Draft, a: string, b: string): CommandError | undefined {
@@ -62,8 +63,8 @@ function exchangeable(d: Draft, a: string, b: string): CommandError | undefined 
 export const proposeExchange: Handler<{ entryId: string; withEntryId: string }> = (d, p) => {
   const bad = exchangeable(d, p.entryId, p.withEntryId);
   if (bad) return bad;
-  const a = d.state.entries[p.entryId]!;
-  const b = d.state.entries[p.withEntryId]!;
+  const a = own(d.state.entries, p.entryId)!;
+  const b = own(d.state.entries, p.withEntryId)!;
   const mine = ownDelegation(d, a.delegationId);                                 // R8
   if (mine) return mine;
   d.emit('exchange.proposed', {
@@ -93,7 +94,7 @@ export const approveExchange: Handler<{ exchangeId: string; reason?: string }> =
   if (x.status !== 'confirmed') return err('EXCHANGE_NOT_CONFIRMED', x.status === 'approved' ? 'this exchange is already approved' : 'the other delegation has not confirmed');
   const bad = exchangeable(d, x.entryId, x.withEntryId);
   if (bad) return bad;
-  const order = speakersOrder(d.state, d.state.items[x.itemId]!).map((e) => e.entryId);
+  const order = speakersOrder(d.state, own(d.state.items, x.itemId)!).map((e) => e.entryId);
   const i = order.indexOf(x.entryId);
   const j = order.indexOf(x.withEntryId);
   [order[i], order[j]] = [order[j]!, order[i]!];

@@ -1,11 +1,10 @@
 import type { FloorEventPayloads as P } from '@rostrum/contracts';
 import { insertByKey, isOrdinary, speakersOrder } from './ordering';
+import { own } from './own';
 import type { FloorState } from './state';
 
 type Handler<K extends keyof P> = (s: FloorState, p: P[K], at: number) => void;
 type Handlers = { [K in keyof P]?: Handler<K> };
-
-const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
 
 /** State changes of sections J and K (R45–R55). Merged into the floor's evolve. */
 export const DECISION_HANDLERS: Handlers = {
@@ -13,7 +12,7 @@ export const DECISION_HANDLERS: Handlers = {
     s.status = 'risen';
     s.called = null;
     for (const { entryIds } of p.carriedOver) {
-      entryIds.forEach((id, rank) => { if (has(s.entries, id)) s.entries[id]!.carried = rank; });
+      entryIds.forEach((id, rank) => { const e = own(s.entries, id); if (e) e.carried = rank; });
     }
   },
   'exchange.proposed': (s, p, ) => {
@@ -24,14 +23,14 @@ export const DECISION_HANDLERS: Handlers = {
     };
   },
   'exchange.confirmed': (s, p) => {
-    const x = s.exchanges[p.exchangeId]!;
+    const x = own(s.exchanges, p.exchangeId)!;
     x.status = 'confirmed'; x.confirmedBy = p.confirmedBy;
   },
   'exchange.approved': (s, p) => {                                                  // R48: only the places change
-    s.exchanges[p.exchangeId]!.status = 'approved';
-    s.items[p.itemId]!.manualOrder = [...p.order];
-    const a = s.entries[p.entryId]!;
-    const b = s.entries[p.withEntryId]!;
+    own(s.exchanges, p.exchangeId)!.status = 'approved';
+    own(s.items, p.itemId)!.manualOrder = [...p.order];
+    const a = own(s.entries, p.entryId)!;
+    const b = own(s.entries, p.withEntryId)!;
     [a.carried, b.carried] = [b.carried, a.carried];
     if (a.carried === undefined) delete a.carried;
     if (b.carried === undefined) delete b.carried;
@@ -43,18 +42,18 @@ export const DECISION_HANDLERS: Handlers = {
   'vote.cast': (s, p) => { if (s.vote?.voteId === p.voteId) s.vote.ballots[p.delegationId] = p.choice; },
   'vote.closed': (s, p) => { s.vote = null; s.closedVotes[p.voteId] = p; },
   'pointOfOrder.rulingUndone': (s, p) => {                                           // R53
-    const e = s.entries[p.effect.entryId]!;
+    const e = own(s.entries, p.effect.entryId)!;
     e.status = p.restoredStatus;
     if (p.allottedSeconds !== undefined) e.allottedSeconds = p.allottedSeconds;
     delete e.calledAt;
-    const it = s.items[e.itemId]!;
+    const it = own(s.items, e.itemId)!;
     if (it.manualOrder && isOrdinary(e) && p.restoredStatus === 'waiting') it.manualOrder = insertByKey(s, it.manualOrder, e.entryId);
   },
 };
 
 /** R45: the waiting speakers of every item not concluded, in their order, to carry over. */
 export function carriedOver(s: FloorState): Array<{ itemId: string; entryIds: string[] }> {
-  return s.itemOrder.filter((id) => s.items[id]!.status !== 'concluded')
-    .map((id) => ({ itemId: id, entryIds: speakersOrder(s, s.items[id]!).map((e) => e.entryId) }))
+  return s.itemOrder.map((id) => own(s.items, id)!).filter((it) => it.status !== 'concluded')
+    .map((it) => ({ itemId: it.id, entryIds: speakersOrder(s, it).map((e) => e.entryId) }))
     .filter((x) => x.entryIds.length > 0);
 }

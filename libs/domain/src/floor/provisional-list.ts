@@ -1,6 +1,7 @@
 import type { Level } from '@rostrum/contracts';
 import { allottedSeconds } from './intervention';
 import { isOrdinary, speakersOrder } from './ordering';
+import { own } from './own';
 import type { Entry, FloorState } from './state';
 
 /** One line of the provisional list of speakers (R47), as the UN Journal prints it. */
@@ -49,13 +50,13 @@ const line = (e: Entry, place: number | null, status: ProvisionalSpeaker['status
  * meeting's planned end moves to the next planned meeting.
  */
 export function provisionalList(state: FloorState, itemId: string): ProvisionalList | null {
-  if (!Object.hasOwn(state.items, itemId) || !state.profile) return null;
-  const item = state.items[itemId]!;
+  const item = own(state.items, itemId);
+  if (!item || !state.profile) return null;
   const slotOf = (e: Entry) => state.profile!.inscription.slotSeconds ?? allottedSeconds(state, e.entryId);
   const planned = state.sittings.map((x, i) => ({ number: i + 1, startsAt: x.startsAt, endsAt: x.endsAt }));
   const out: ProvisionalSpeaker[] = [];
   for (const id of item.delivered) {
-    const e = state.entries[id];
+    const e = own(state.entries, id);
     if (e && isOrdinary(e)) out.push(line(e, null, 'heard', e.heardInSitting ?? null, null, slotOf(e)));
   }
   const running = state.status === 'open' || state.status === 'suspended';
@@ -64,8 +65,9 @@ export function provisionalList(state: FloorState, itemId: string): ProvisionalL
   let cursor: number | null = running ? Math.max(state.lastAt, plan(sitting) ? Date.parse(plan(sitting)!.startsAt) : 0)
     : plan(sitting) ? Date.parse(plan(sitting)!.startsAt) : null;
   const current = state.speech ?? null;
-  if (current && current.itemId === itemId && Object.hasOwn(state.entries, current.entryId) && isOrdinary(state.entries[current.entryId]!)) {
-    const e = state.entries[current.entryId]!;
+  const speaking = current && current.itemId === itemId ? own(state.entries, current.entryId) : undefined;
+  if (current && speaking && isOrdinary(speaking)) {
+    const e = speaking;
     out.push(line(e, null, 'speaking', state.sitting, current.startedAt, slotOf(e)));
     if (cursor !== null) cursor = Math.max(cursor, current.startedAt + slotOf(e) * 1000);
   }

@@ -4,10 +4,11 @@ import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { giveFloor } from './floor-giving.decider';
 import { requireOpen } from './guards';
 import { concludeOnMotion } from './motions.decider';
+import { own } from './own';
 import type { FloorState, OpenVote } from './state';
 import { decides, tally } from './vote-result';
 
-const MOTION_TEXT = { 'adjourn-debate': 'the motion for the adjournment of the debate', 'closure-of-debate': 'the motion for the closure of the debate' } as const;
+const MOTION_TEXT = new Map<string, string>([['adjourn-debate', 'the motion for the adjournment of the debate'], ['closure-of-debate', 'the motion for the closure of the debate']]);
 
 /** R53: the question the chair means, with what it refers to. */
 function question(d: Draft, q: { kind: 'appeal' } | { kind: 'motion' } | { kind: 'text'; text: string }): VoteQuestion | ReturnType<typeof err> {
@@ -17,9 +18,9 @@ function question(d: Draft, q: { kind: 'appeal' } | { kind: 'motion' } | { kind:
     if (s.appeal?.status !== 'appealed') return err('NO_PENDING_APPEAL', 'no appeal against a ruling is pending');
     return { kind: 'appeal', entryId: s.appeal.entryId, text: 'Shall the ruling of the President be overturned?' };
   }
-  const motion = s.currentItemId ? s.items[s.currentItemId]!.motion : null;
+  const motion = s.currentItemId ? own(s.items, s.currentItemId)?.motion ?? null : null;
   if (!motion) return err('NO_MOTION', 'no procedural motion is pending');
-  return { kind: 'motion', motion: motion.kind, entryId: motion.entryId, text: `Shall ${MOTION_TEXT[motion.kind]} be adopted?` };
+  return { kind: 'motion', motion: motion.kind, entryId: motion.entryId, text: `Shall ${MOTION_TEXT.get(motion.kind) ?? 'the motion'} be adopted?` };
 }
 
 /** R49, R50, R53: the chair puts a question to the vote and opens it. */
@@ -51,9 +52,10 @@ function theVote(d: Draft, voteId?: string): OpenVote | ReturnType<typeof err> {
 function mayVote(d: Draft, delegationId: string) {
   const s = d.state;
   const voting = s.profile!.voting;
-  if (!Object.hasOwn(s.delegations, delegationId)) return err('NO_SUCH_DELEGATION', `no delegation ${delegationId}`);
-  if (!voting.entitledTiers.includes(s.delegations[delegationId]!.tier)) return err('NOT_ENTITLED_TO_VOTE', `${s.delegations[delegationId]!.name} is not entitled to vote`);
-  const presence = Object.hasOwn(s.presence, delegationId) ? s.presence[delegationId] : undefined;
+  const del = own(s.delegations, delegationId);
+  if (!del) return err('NO_SUCH_DELEGATION', `no delegation ${delegationId}`);
+  if (!voting.entitledTiers.includes(del.tier)) return err('NOT_ENTITLED_TO_VOTE', `${del.name} is not entitled to vote`);
+  const presence = own(s.presence, delegationId);
   if (!isAvailable(s, delegationId)) return err('NOT_PRESENT', 'a delegation votes only when present');
   if (presence?.mode === 'remote' && !voting.remote) return err('NOT_PRESENT', 'remote votes are not allowed in this meeting');
   return undefined;
@@ -67,7 +69,7 @@ export const castVote: Handler<{ voteId?: string; choice: VoteChoice }> = (d, p)
   if (!delegationId) return err('NOT_YOUR_DELEGATION', 'only a delegation votes');
   const refused = mayVote(d, delegationId);
   if (refused) return refused;
-  const before = Object.hasOwn(v.ballots, delegationId) ? v.ballots[delegationId] : undefined;
+  const before = own(v.ballots, delegationId);
   if (before === p.choice) return undefined;                                    // the same vote again changes nothing
   d.emit('vote.cast', { voteId: v.voteId, delegationId, choice: p.choice, changed: before !== undefined }, { scope: 'delegation', delegationId }, v.itemId);
   return undefined;
@@ -80,7 +82,7 @@ export const closeVote: Handler<{ voteId?: string }> = (d, p) => {
   const totals = tally(v.ballots);
   const { adopted, equallyDivided } = decides(totals, v.majority);
   const ballots = v.recorded                                                      // R52
-    ? Object.entries(v.ballots).map(([delegationId, choice]) => ({ delegationId, delegationName: d.state.delegations[delegationId]?.name ?? delegationId, choice }))
+    ? Object.entries(v.ballots).map(([delegationId, choice]) => ({ delegationId, delegationName: own(d.state.delegations, delegationId)?.name ?? delegationId, choice }))
       .sort((a, b) => a.delegationName.localeCompare(b.delegationName, 'en'))
     : undefined;
   const result: VoteResult = {
@@ -109,20 +111,21 @@ export const closeVote: Handler<{ voteId?: string }> = (d, p) => {
 export function undoRuling(d: Draft, appeal: FloorState['appeal']): void {
   const a = appeal;
   if (!a?.effect || !a.undo) return;
-  const target = d.state.entries[a.effect.entryId];
+  const target = own(d.state.entries, a.effect.entryId);
   if (!target) return;
   d.emit('pointOfOrder.rulingUndone', {
     entryId: a.entryId, effect: a.effect, delegationId: target.delegationId, restoredStatus: a.undo.restoredStatus, ...(a.undo.allottedSeconds !== undefined ? { allottedSeconds: a.undo.allottedSeconds } : {}),
   }, PUBLIC, target.itemId);
-  if (a.effect.kind === 'out-of-order' && !d.state.speech && !d.state.called) giveFloor(d, d.state.entries[target.entryId]!);
+  if (a.effect.kind === 'out-of-order' && !d.state.speech && !d.state.called) giveFloor(d, own(d.state.entries, target.entryId)!);
 }
 
 /** R54: after the close, a delegation states how it had intended to vote; the result stands. */
 export const explainVote: Handler<{ voteId: string; intended: VoteChoice }> = (d, p) => {
   if (d.state.vote?.voteId === p.voteId) return err('VOTE_STILL_OPEN', 'the vote is still open: vote instead');
-  if (!Object.hasOwn(d.state.closedVotes, p.voteId)) return err('NO_SUCH_VOTE', `no closed vote ${p.voteId}`);
+  const closed = own(d.state.closedVotes, p.voteId);
+  if (!closed) return err('NO_SUCH_VOTE', `no closed vote ${p.voteId}`);
   const delegationId = d.actor.delegationId;
   if (!delegationId) return err('NOT_YOUR_DELEGATION', 'only a delegation states its intended vote');
-  d.emit('vote.explained', { voteId: p.voteId, delegationId, intended: p.intended, question: d.state.closedVotes[p.voteId]!.question }, PUBLIC, d.state.closedVotes[p.voteId]!.itemId);
+  d.emit('vote.explained', { voteId: p.voteId, delegationId, intended: p.intended, question: closed.question }, PUBLIC, closed.itemId);
   return undefined;
 };

@@ -24,8 +24,8 @@ const figures = (v: unknown) => {
 const equal = (f: { yes: number; no: number; abstain: number }) =>
   `${plural(f.yes, 'vote')} to ${f.no}${f.abstain > 0 ? `, with ${plural(f.abstain, 'abstention')}` : ''}`;
 
-const MOTION: Record<string, string> = { 'adjourn-debate': 'the adjournment of the debate', 'closure-of-debate': 'the closure of the debate' };
-const motionName = (kind: unknown) => `The motion for ${Object.hasOwn(MOTION, String(kind)) ? MOTION[String(kind)] : 'a procedural motion'}`;
+const MOTION = new Map([['adjourn-debate', 'the adjournment of the debate'], ['closure-of-debate', 'the closure of the debate']]);
+const motionName = (kind: unknown) => `The motion for ${MOTION.get(String(kind)) ?? 'a procedural motion'}`;
 
 /** R22, R53: "The ruling of the President was overturned by 45 votes to 30, with 10 abstentions." */
 export function appealText(overturned: boolean, votes: unknown, equallyDivided = false): string {
@@ -44,8 +44,8 @@ export function motionText(kind: unknown, adopted: boolean, votes: unknown, equa
   return `${motionName(kind)} was ${adopted ? 'adopted' : 'rejected'} ${byVotes(f.yes, f.no, f.abstain)}.`;
 }
 
-const QUESTION: Record<string, string> = { appeal: 'the appeal against the ruling of the President', motion: 'the procedural motion' };
-const questionName = (q: Payload) => (q.kind === 'text' ? `"${str(q.text) ?? 'the proposal'}"` : Object.hasOwn(QUESTION, String(q.kind)) ? QUESTION[String(q.kind)]! : 'the question');
+const QUESTION = new Map([['appeal', 'the appeal against the ruling of the President'], ['motion', 'the procedural motion']]);
+const questionName = (q: Payload) => (q.kind === 'text' ? `"${str(q.text) ?? 'the proposal'}"` : QUESTION.get(String(q.kind)) ?? 'the question');
 
 /** R52: a recorded vote lists each delegation's vote. */
 export function rollCall(ballots: unknown): string {
@@ -68,7 +68,7 @@ export function voteClosedText(p: Payload): string | undefined {
   return recorded ? `${recorded} ${result}` : result;
 }
 
-const INTENDED: Record<string, string> = { yes: 'to vote in favour', no: 'to vote against', abstain: 'to abstain' };
+const INTENDED = new Map([['yes', 'to vote in favour'], ['no', 'to vote against'], ['abstain', 'to abstain']]);
 const ORDINALS = ['th', 'st', 'nd', 'rd'];
 /** 1st, 2nd, 3rd, 4th, 11th, 21st… */
 export const ordinal = (n: number): string => `${n}${(n % 100 >= 11 && n % 100 <= 13) ? 'th' : ORDINALS[n % 10] ?? 'th'}`;
@@ -84,7 +84,7 @@ export const DECISION_DERIVERS: Record<string, DecisionDeriver> = {
   'vote.closed': (_e, p) => { const text = voteClosedText(p); return text ? { kind: 'vote.closed', text } : undefined; },
   'vote.explained': (_e, p, ctx) => ({                                                        // R54
     kind: 'vote.explained',
-    text: `After the vote, ${delegation(p, ctx)} stated that it had intended ${INTENDED[String(p.intended)] ?? 'to vote otherwise'} on ${questionName((p.question ?? {}) as Payload)}; the result of the vote is unchanged.`,
+    text: `After the vote, ${delegation(p, ctx)} stated that it had intended ${INTENDED.get(String(p.intended)) ?? 'to vote otherwise'} on ${questionName((p.question ?? {}) as Payload)}; the result of the vote is unchanged.`,
   }),
   'pointOfOrder.rulingUndone': (_e, p, ctx) => {                                             // R53
     const effect = (p.effect ?? {}) as Payload;
