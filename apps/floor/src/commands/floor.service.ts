@@ -102,7 +102,9 @@ function publicView(state: FloorState): FloorViewPayload {
     view: {
       status: v.status, currentItemId: v.currentItemId, items: v.items, lists: v.lists, pointsOfOrder: v.pointsOfOrder,
       called: v.called, onDeck: v.onDeck, speech: v.speech, interrupted: v.interrupted, appeal: v.appeal,
-      sitting: v.sitting, vote: v.vote, lastVote: v.lastVote,                 // R45, R50–R52: the room display's vote board
+      // R45, R50–R52: the room display's vote board. Totals only: a recorded vote's roll call
+      // (up to 193 names) would ride every broadcast to every viewer; it comes with the snapshot.
+      sitting: v.sitting, vote: v.vote, lastVote: v.lastVote ? { ...v.lastVote, ballots: undefined } : null,
     },
   };
 }
