@@ -25,6 +25,7 @@ describe('the published list of speakers (UN Journal style)', () => {
     const html = renderListHtml(header, list, { refreshSeconds: 15 });
     expect(html).toContain('<meta http-equiv="refresh" content="15">');
     expect(html).toContain('<h1>List of speakers: Partnerships</h1>');
+    expect(html).toContain('<a href="../../record.html">summary record</a>');                 // R45: the list refers to the record
     expect(html).toMatch(/<ol start="3">\n<li id="e2"><span class="t">15:00<\/span><strong>Norway<\/strong> — Minister Speaker of NOR<\/li>/);
     const json = JSON.parse(renderListJson(header, list)) as { speakers: Array<{ place: number; estimatedAt: string }> };
     expect(json.speakers.map((s) => [s.place, s.estimatedAt])).toEqual([

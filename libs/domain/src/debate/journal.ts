@@ -73,7 +73,8 @@ export function renderListHtml(header: JournalHeader, list: ProvisionalList, opt
     }
     out.push('</ol>');
   }
-  out.push('</main>', '</body>', '</html>');
+  // R45: the list and the meetings' record refer to each other (served at /meetings/:id/items/:itemId/speakers.html).
+  out.push('</main>', `<footer><p class="note">The record of the meetings: <a href="../../record.html">summary record</a> (meeting ${h(header.meetingId)}).</p></footer>`, '</body>', '</html>');
   return out.filter(Boolean).join('\n');
 }
 
