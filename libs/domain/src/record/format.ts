@@ -34,3 +34,25 @@ export function offsetFrom(webcastStartedAt: number | null | undefined, at: numb
   if (webcastStartedAt === null || webcastStartedAt === undefined) return null;
   return Math.max(0, Math.floor((at - webcastStartedAt) / 1000));
 }
+
+/**
+ * A clock time as UN documents print it: "10.05 a.m.", "1 p.m.", "12 noon", "12 midnight"
+ * (minutes after a full stop, hour without leading zero, no minutes on the hour).
+ */
+export function unTime(ms: number, timeZone = 'UTC'): string {
+  const [h, m] = clockTime(ms, timeZone).split(':').map(Number);
+  if (m === 0 && h === 12) return '12 noon';
+  if (m === 0 && h === 0) return '12 midnight';
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${h12}${m === 0 ? '' : `.${String(m).padStart(2, '0')}`} ${h < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+/** "Thursday, 12 November 2026" (English) or "jeudi 12 novembre 2026" (French), in the meeting's time zone. */
+export function longDate(ms: number, timeZone = 'UTC', language: 'en' | 'fr' = 'en'): string {
+  const parts = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    .formatToParts(new Date(ms));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return language === 'fr'
+    ? `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`
+    : `${get('weekday')}, ${get('day')} ${get('month')} ${get('year')}`;
+}
