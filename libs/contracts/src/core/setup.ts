@@ -30,6 +30,8 @@ export const DelegationSetupSchema = z.object({
   name,
   tier: z.string().trim().min(1).max(64), // one of the profile's tiers (validated against it)
   groups: z.array(id).max(20).default([]),
+  /** What kind of delegation it is, for the statistics' tiers; guessed from `tier` when unset. */
+  category: z.enum(['member-state', 'observer-state', 'intergovernmental-organization', 'regional-economic-community', 'un-entity', 'civil-society']).optional(),
 }).strict();
 
 export const GroupSetupSchema = z.object({
@@ -46,6 +48,10 @@ export const ParticipantSetupSchema = z.object({
   level: z.enum(LEVELS).default('other'),
   role: z.enum(ROLES),
   delegationId: id.optional(),
+  /** Optional; Women, Peace and Security statistics report the share of women among speakers. */
+  gender: z.enum(['female', 'male', 'other']).optional(),
+  /** Usual language of delivery: ar, zh, en, fr, ru, es, or another language's name. */
+  language: z.string().trim().min(2).max(40).optional(),
 }).strict();
 
 export const AgendaItemSetupSchema = z.object({ id: id.optional(), title: name }).strict();
@@ -74,6 +80,12 @@ export const MeetingSetupSchema = z.object({
   body: z.string().trim().max(200).optional(),
   venue: z.string().trim().max(200).optional(),
   date: z.string().trim().max(40).optional(),
+  /** Document symbol of the summary record, e.g. "E/2026/SR.12". */
+  symbol: z.string().trim().max(60).optional(),
+  /** Session or series the meeting belongs to, printed under the body. */
+  session: z.string().trim().max(200).optional(),
+  /** Number of the meeting in its session ("12th meeting"). */
+  meetingNumber: z.number().int().min(1).max(100000).optional(),
   /** IANA time zone of the venue: the record prints clock times in it (UTC when unset). */
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').optional(),
   public: z.boolean().default(true),
@@ -103,13 +115,16 @@ export interface ResolvedMeetingSetup<Profile = unknown> {
   body?: string;
   venue?: string;
   date?: string;
+  symbol?: string;
+  session?: string;
+  meetingNumber?: number;
   timeZone?: string;
   public: boolean;
   profile: Profile;
   items: Array<{ id: string; title: string; position: number }>;
   groups: Array<{ id: string; name: string; coordinatorDelegationId?: string }>;
-  delegations: Array<{ id: string; name: string; tier: string; groups: string[] }>;
-  participants: Array<{ id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: (typeof ROLES)[number]; delegationId?: string }>;
+  delegations: Array<{ id: string; name: string; tier: string; groups: string[]; category?: string }>;
+  participants: Array<{ id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: (typeof ROLES)[number]; delegationId?: string; gender?: string; language?: string }>;
   qna: QnaSettings;
   /** R45, R47: planned meetings of the session (absent in logs written before they existed). */
   sittings?: Sitting[];

@@ -37,10 +37,17 @@ export function offsetFrom(webcastStartedAt: number | null | undefined, at: numb
 
 /**
  * A clock time as UN documents print it: "10.05 a.m.", "1 p.m.", "12 noon", "12 midnight"
- * (minutes after a full stop, hour without leading zero, no minutes on the hour).
+ * (minutes after a full stop, hour without leading zero, no minutes on the hour), in the
+ * meeting's time zone.
  */
-export function unTime(ms: number, timeZone = 'UTC'): string {
+export function unTime(ms: number, timeZone = 'UTC', language: 'en' | 'fr' = 'en'): string {
   const [h, m] = clockTime(ms, timeZone).split(':').map(Number);
+  return unClock(h, m, language);
+}
+
+/** `unTime` from hours (0–23) and minutes; French records write "10 h 5", "13 heures". */
+export function unClock(h: number, m: number, language: 'en' | 'fr' = 'en'): string {
+  if (language === 'fr') return m === 0 ? `${h} heures` : `${h} h ${m}`;
   if (m === 0 && h === 12) return '12 noon';
   if (m === 0 && h === 0) return '12 midnight';
   const h12 = h % 12 === 0 ? 12 : h % 12;

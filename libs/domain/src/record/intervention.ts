@@ -1,5 +1,5 @@
 import type { EventEnvelope, Intervention, ResolvedMeetingSetup } from '@rostrum/contracts';
-import type { InterventionRecord } from './types';
+import type { DelegationCategory, InterventionRecord } from './types';
 
 const seconds = (ms: number | undefined): number => Math.round((ms ?? 0) / 1000);
 
@@ -30,4 +30,32 @@ export function interventionFromEvent(
     ...(i.replyTo ? { replyToInterventionId: i.replyTo } : {}),
     ...(i.ruling ? { ruling: { decision: i.ruling.decision, text: i.ruling.text } } : {}),
   };
+}
+
+const CATEGORY_OF_TIER = new Map<string, DelegationCategory>([
+  ['members', 'member-state'], ['officers', 'member-state'], ['groups', 'member-state'], ['observer-states', 'observer-state'],
+  ['igo-observers', 'intergovernmental-organization'], ['un-entities', 'un-entity'], ['civil-society', 'civil-society'],
+]);
+
+/** Setup fields the floor does not carry, as `withSetupDetails` needs them. */
+export type SpeakerSetup = Pick<ResolvedMeetingSetup, 'delegations' | 'participants'>;
+
+/**
+ * Adds what the setup knows about each speaker and delegation: gender and language of delivery
+ * (participant fields, matched by delegation and name) and the delegation's category (its
+ * `category`, else the one its profile tier implies). Pure; the input is not changed.
+ */
+export function withSetupDetails(list: InterventionRecord[], setup: SpeakerSetup | undefined): InterventionRecord[] {
+  if (!setup) return list;
+  const delegations = new Map(setup.delegations.map((d) => [d.id, d]));
+  const people = new Map(setup.participants.filter((p) => p.delegationId).map((p) => [`${p.delegationId}\u0000${p.name}`, p]));
+  return list.map((i) => {
+    const d = delegations.get(i.delegationId);
+    const p = people.get(`${i.delegationId}\u0000${i.speakerName}`);
+    const category = (d?.category as DelegationCategory | undefined) ?? (d ? CATEGORY_OF_TIER.get(d.tier) : undefined);
+    return {
+      ...i, ...(category && !i.category ? { category } : {}),
+      ...(p?.gender && !i.gender ? { gender: p.gender } : {}), ...(p?.language && !i.language ? { language: p.language } : {}),
+    };
+  });
 }

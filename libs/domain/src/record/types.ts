@@ -45,12 +45,32 @@ export interface InterventionRecord {
   yieldedFrom?: string;
   /** Right of reply: the intervention it answers (R24). */
   replyToInterventionId?: string;
+  /** Optional participant field (setup): 'female', 'male', 'other'. Women, Peace and Security reporting counts it. */
+  gender?: string;
+  /** Language of delivery: an official language code (ar, zh, en, fr, ru, es) or another language's name. */
+  language?: string;
+  /** Kind of delegation for statistics (setup `category`, else guessed from the profile tier). */
+  category?: DelegationCategory;
   /** Point of order: the chair's ruling (R21). */
   ruling?: { decision: string; text?: string; at?: number };
 }
 
-/** The header of a record: the setup's identity fields (`timeZone` prints clock times; UTC when unset). */
-export type RecordMeetingHeader = Pick<ResolvedMeetingSetup, 'meetingId' | 'title' | 'body' | 'venue' | 'date' | 'timeZone'>;
+/** Tiers of the statistics: what kind of delegation spoke. */
+export const DELEGATION_CATEGORIES = ['member-state', 'observer-state', 'intergovernmental-organization', 'regional-economic-community', 'un-entity', 'civil-society'] as const;
+export type DelegationCategory = (typeof DELEGATION_CATEGORIES)[number];
+
+/**
+ * The header of a record: the setup's identity fields (`timeZone` prints clock times; UTC when
+ * unset), and what the summary record's masthead needs: document symbol, session, meeting
+ * number and who presided.
+ */
+export type RecordMeetingHeader = Pick<ResolvedMeetingSetup, 'meetingId' | 'title' | 'body' | 'venue' | 'date' | 'timeZone'> & {
+  symbol?: string;
+  session?: string;
+  meetingNumber?: number;
+  /** The presiding officer(s), in the order of the setup (co-chairs). */
+  presiding?: Array<{ name: string; title?: string; delegation?: string }>;
+};
 
 /** An entry with its full version history (oldest first); the last version is current. */
 export interface RecordEntryWithHistory {

@@ -1,54 +1,42 @@
-import { clockTime, timecode } from '../format';
 import type { RecordDocument } from '../types';
-import { INTERVENTION_COLUMNS, headerLine, interventionRow, revisions, sections } from './layout';
+import { escapeHtml as h } from './escape-text';
+import type { RecordLanguage } from './phrases';
+import { summaryRecordModel } from './summary';
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export { escapeHtml } from './escape-text';
 
-const STYLE = `body{font-family:"Times New Roman",serif;max-width:48rem;margin:2rem auto;line-height:1.45;color:#111}
-header{text-align:center;border-bottom:2px solid #000;margin-bottom:1.5rem}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
-ol.entries{padding-left:2rem}time,.tc{font-variant-numeric:tabular-nums;color:#444}
-blockquote{margin:.3rem 0 .3rem 1rem;font-style:italic}.rev{font-size:.85rem;color:#555}
-table{border-collapse:collapse;font-size:.75rem;width:100%}th,td{border:1px solid #999;padding:2px 4px;text-align:left}
-@media print{body{margin:0;max-width:none}a{color:inherit}h2{break-after:avoid}tr{break-inside:avoid}}`;
+const STYLE = `body{font-family:"Noto Serif","Times New Roman",serif;max-width:44rem;margin:2rem auto;line-height:1.45;color:#111}
+.masthead{display:flex;justify-content:space-between;border-bottom:2px solid #000;font-size:.9rem}
+h1{font-size:1.3rem;margin-bottom:.2rem}h2{font-size:1.05rem;margin-top:1.4rem}
+.held{font-style:italic}ol.paras{padding-left:2rem}ol.paras li{margin:.4rem 0}
+.note{border-top:1px solid #000;margin-top:2rem;font-size:.85rem}
+table{border-collapse:collapse;font-size:.8rem;width:100%}th,td{border:1px solid #999;padding:2px 4px;text-align:start}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}`;
 
-/** A printable UN-style summary record (self-contained HTML, no scripts). */
-export function renderHtml(doc: RecordDocument): string {
-  const tz = doc.meeting.timeZone ?? 'UTC';
-  const h = escapeHtml;
-  const out: string[] = [
-    '<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
-    `<title>Summary record: ${h(doc.meeting.title)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>',
-    '<header>', doc.meeting.body ? `<p>${h(doc.meeting.body)}</p>` : '', `<h1>Summary record: ${h(doc.meeting.title)}</h1>`,
-    `<p>${h(headerLine(doc))}</p>`, `<p class="rev">Meeting ${h(doc.meeting.meetingId)}. Clock times are ${h(tz)}; [h:mm:ss] is the offset in the webcast.</p>`,
-    '</header>', '<main>',
-  ];
+/** A self-contained HTML page (no scripts): language, title, the shared print style. */
+export function htmlPage(lang: string, title: string, body: string[]): string {
+  return ['<!doctype html>', `<html lang="${h(lang)}">`, '<head>', '<meta charset="utf-8">', `<title>${h(title)}</title>`,
+    `<style>${STYLE}</style>`, '</head>', '<body>', ...body, '</body>', '</html>', ''].join('\n');
+}
+
+/** The summary record in UN form as printable HTML (see summary.ts); every user field escaped. */
+export function renderHtml(doc: RecordDocument, lang: RecordLanguage = 'en'): string {
+  const s = summaryRecordModel(doc, lang);
+  const out: string[] = ['<header>', '<div class="masthead">', `<span>${[s.body, s.session].filter(Boolean).map((x) => h(x!)).join('<br>')}</span>`,
+    `<span class="symbol">${h(s.symbol ?? '')}</span>`, '</div>', `<h1>${h(s.heading)}</h1>`, `<p><strong>${h(s.title)}</strong></p>`];
+  if (s.heldAt) out.push(`<p class="held">${h(s.heldAt)}</p>`);
+  if (s.presiding) out.push(`<p class="presiding">${h(s.presiding.label)} ${s.presiding.names.map(h).join('; ')}</p>`);
+  out.push('</header>', '<main>', '<section class="contents">', `<h2>${h(s.contentsLabel)}</h2>`, '<ul>', ...s.contents.map((c) => `<li>${h(c)}</li>`), '</ul>', '</section>');
   let n = 0;
-  for (const section of sections(doc)) {
+  for (const section of s.sections) {
+    out.push('<section>');
     if (section.heading) out.push(`<h2>${h(section.heading)}</h2>`);
-    out.push(`<ol class="entries" start="${n + 1}">`);
-    for (const e of section.entries) {
-      n++;
-      const c = e.current;
-      const tc = c.offsetSeconds === null ? '' : ` <span class="tc">[${timecode(c.offsetSeconds)}]</span>`;
-      out.push(`<li id="${h(c.entryId)}"><time>${clockTime(c.at, tz)}</time>${tc} ${h(c.text)}`);
-      if (c.summary) out.push(`<blockquote>${h(c.summary)}</blockquote>`);
-      for (const r of revisions(e)) {
-        const what = r.revision?.change === 'correction' ? `Corrected${r.revision.reason ? ` (${r.revision.reason})` : ''}` : 'Summary added';
-        out.push(`<div class="rev">v${r.version}: ${h(what)} by ${h(r.revision?.by.displayName ?? 'the Secretariat')} at ${clockTime(r.revision?.at ?? c.at, tz)}</div>`);
-      }
-      out.push('</li>');
+    if (section.paragraphs.length) {
+      out.push(`<ol class="paras" start="${n + 1}">`, ...section.paragraphs.map((p) => `<li>${h(p)}</li>`), '</ol>');
+      n += section.paragraphs.length;
     }
-    out.push('</ol>');
+    out.push('</section>');
   }
-  if (doc.interventions.length > 0) {
-    out.push('<h2>Interventions</h2>', '<table>', `<thead><tr>${INTERVENTION_COLUMNS.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead>`, '<tbody>');
-    for (const i of [...doc.interventions].sort((a, b) => a.number - b.number)) {
-      out.push(`<tr>${interventionRow(doc, i).map((c) => `<td>${h(c)}</td>`).join('')}</tr>`);
-    }
-    out.push('</tbody>', '</table>');
-  }
-  out.push('</main>', '</body>', '</html>', '');
-  return out.filter((l) => l !== '').join('\n');
+  out.push('</main>', `<footer><p class="note">${h(s.correctionNote)}</p></footer>`);
+  return htmlPage(lang, `${s.symbol ? `${s.symbol} — ` : ''}${s.heading}: ${s.title}`, out);
 }

@@ -1,54 +1,45 @@
-import PDFDocument from 'pdfkit';
-import { clockTime, timecode } from '../format';
 import type { RecordDocument } from '../types';
-import { INTERVENTION_COLUMNS, headerLine, interventionRow, revisions, sections } from './layout';
+import { PdfWriter, type PdfOptions } from './pdf/writer';
+import type { RecordLanguage } from './phrases';
+import { speakersList } from './speakers';
+import { summaryRecordModel } from './summary';
+
+export type { PdfOptions } from './pdf/writer';
 
 /**
- * The summary record as PDF (pdfkit, built-in Helvetica so no font files are needed).
- * `compress: false` is for tests that read the text back; production keeps compression.
+ * The summary record in UN form as a tagged PDF: embedded Noto fonts for every official
+ * language's script (Arabic shaped and right to left), page numbers "x of y", document
+ * language and title, the symbol as running head.
  */
-export function renderPdf(doc: RecordDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const tz = doc.meeting.timeZone ?? 'UTC';
-  const pdf = new PDFDocument({
-    size: 'A4', margin: 56, compress: options.compress ?? true,
-    info: { Title: `Summary record: ${doc.meeting.title}`, Producer: 'Rostrum', CreationDate: new Date(0) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  // The standard fonts only know WinAnsi; typographic quotes and dashes map to plain ones.
-  const t = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-
-  if (doc.meeting.body) pdf.font('Helvetica').fontSize(10).text(t(doc.meeting.body), { align: 'center' });
-  pdf.font('Helvetica-Bold').fontSize(15).text(t(`Summary record: ${doc.meeting.title}`), { align: 'center' });
-  pdf.font('Helvetica').fontSize(10).text(t(headerLine(doc)), { align: 'center' }).moveDown();
-  pdf.fontSize(8).fillColor('#555').text(t(`Meeting ${doc.meeting.meetingId}. Clock times are ${tz}; [h:mm:ss] is the offset in the webcast.`)).fillColor('#000').moveDown();
-
+export function renderPdf(doc: RecordDocument, options: PdfOptions & { lang?: RecordLanguage } = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'en';
+  const s = summaryRecordModel(doc, lang);
+  const w = new PdfWriter(`${s.symbol ? `${s.symbol}: ` : ''}${s.heading} — ${s.title}`, { ...options, lang, runningHead: s.symbol });
+  if (s.symbol) w.paragraph(s.symbol, { align: 'right', weight: 'bold', size: 11 });
+  for (const line of [s.body, s.session]) if (line) w.paragraph(line, { size: 9 });
+  w.space(6).paragraph(s.heading, { tag: 'H1', size: 15, weight: 'bold' });
+  w.paragraph(s.title, { weight: 'bold', size: 11 });
+  if (s.heldAt) w.paragraph(s.heldAt, { weight: 'italic' });
+  if (s.presiding) w.paragraph([{ text: `${s.presiding.label} `, weight: 'bold' }, { text: s.presiding.names.join('; ') }]);
+  w.space(4).paragraph(s.contentsLabel, { tag: 'H2', size: 12, weight: 'bold' });
+  const list = w.group('L');
+  for (const c of s.contents) w.paragraph(c, { tag: 'LI', indent: 12, gapAfter: 2 }, list);
   let n = 0;
-  for (const section of sections(doc)) {
-    if (section.heading) pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(t(section.heading)).moveDown(0.3);
-    for (const e of section.entries) {
-      const c = e.current;
-      const tc = c.offsetSeconds === null ? '' : ` [${timecode(c.offsetSeconds)}]`;
-      pdf.font('Helvetica').fontSize(10).text(t(`${++n}. ${clockTime(c.at, tz)}${tc} ${c.text}`), { paragraphGap: 3 });
-      if (c.summary) pdf.font('Helvetica-Oblique').text(t(c.summary), { indent: 18, paragraphGap: 3 });
-      for (const r of revisions(e)) {
-        const what = r.revision?.change === 'correction' ? `Corrected${r.revision.reason ? ` (${r.revision.reason})` : ''}` : 'Summary added';
-        pdf.font('Helvetica').fontSize(8).fillColor('#555').text(t(`v${r.version}: ${what}`), { indent: 18 }).fillColor('#000');
-      }
-    }
+  for (const section of s.sections) {
+    if (section.heading) w.space(6).paragraph(section.heading, { tag: 'H2', size: 12, weight: 'bold' });
+    for (const p of section.paragraphs) w.paragraph(`${++n}.  ${p}`, { indent: 0 });
   }
-  if (doc.interventions.length > 0) {
-    pdf.addPage().font('Helvetica-Bold').fontSize(12).text('Interventions').moveDown(0.5);
-    for (const i of [...doc.interventions].sort((a, b) => a.number - b.number)) {
-      const row = interventionRow(doc, i);
-      const fields = INTERVENTION_COLUMNS.map((col, k) => (row[k] ? `${col} ${row[k]}` : '')).filter(Boolean).join('; ');
-      pdf.font('Helvetica').fontSize(8).text(t(fields), { paragraphGap: 4 });
-    }
-  }
-  pdf.end();
-  return done;
+  w.space(12).paragraph(s.correctionNote, { size: 8, color: '#333' });
+  return w.finish();
+}
+
+/** The list of speakers with speaking times as a tagged PDF table (rows never split; header repeats). */
+export function renderSpeakersPdf(doc: RecordDocument, options: PdfOptions & { lang?: RecordLanguage } = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'en';
+  const l = speakersList(doc, lang);
+  const w = new PdfWriter(`${l.title} — ${doc.meeting.title}`, { ...options, lang, runningHead: doc.meeting.symbol });
+  w.paragraph(l.title, { tag: 'H1', size: 14, weight: 'bold' }).paragraph(l.subtitle, { size: 9 });
+  const widths = [3, 3, 15, 15, 10, 7, 6, 6, 4, 5, 5, 5];
+  w.table(l.columns.map((header, k) => ({ header, width: widths[k] })), l.rows, 7);
+  return w.finish();
 }

@@ -1,0 +1,10 @@
+/** Names and texts come from users: nothing they type may become markup in an export. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Markdown passes HTML through: neutralise tags and entity look-alikes, keep a plain '&' readable; escape emphasis and link syntax. */
+export const escapeMarkdown = (s: string): string =>
+  s.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]])/g, '\\$1');
+
+/** A Markdown table cell: escaped, pipes escaped, one line. */
+export const markdownCell = (s: string): string => escapeMarkdown(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
