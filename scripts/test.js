@@ -13,6 +13,9 @@ async function main() {
   if (!require('node:fs').existsSync(chromium)) {
     console.warn(`[test] the browser tests need Chromium at ${chromium}: sudo apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run installs it.`);
   }
+  if (spawnSync('pdftotext', ['-v']).error) {
+    console.warn('[test] the PDF export tests read PDFs back with pdftotext: sudo apt-get install -y poppler-utils; .ci/run installs it.');
+  }
   const args = [require.resolve('jest/bin/jest'), '--runInBand', ...process.argv.slice(2)];
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, NODE_ENV: 'test' } });
   process.exit(r.status ?? 1);

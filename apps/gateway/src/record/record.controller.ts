@@ -1,9 +1,12 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, NotFoundException, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { renderHtml, renderJson, renderMarkdown, renderPdf, renderStatsCsv, renderStatsJson, speakingStats } from '@rostrum/domain';
+import {
+  RECORD_LANGUAGES, renderHtml, renderJson, renderMarkdown, renderPdf, renderPressHtml, renderPressMarkdown, renderSpeakersCsv, renderSpeakersHtml,
+  renderSpeakersMarkdown, renderSpeakersPdf, renderStatsCsv, renderStatsJson, speakingStats, type RecordDocument, type RecordLanguage,
+} from '@rostrum/domain';
 import { RecordQueries, WebcastService } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
 import { AccessTokenService } from '../auth/access-token.service';
@@ -12,10 +15,30 @@ import { CONFIG, DATA_SOURCE } from '../tokens';
 import { assertCanRead, claimsFor, tokenOf } from './record-access';
 
 const WebcastSchema = z.object({ startedAt: z.iso.datetime({ offset: true }) }).strict();
-type Format = 'json' | 'md' | 'html' | 'pdf';
+type Format = 'json' | 'md' | 'html' | 'pdf' | 'csv';
 const TYPES: Record<Format, string> = {
   json: 'application/json; charset=utf-8', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
 };
+type Rendered = string | Buffer | Promise<Buffer>;
+interface RenderOptions { lang: RecordLanguage; bom: boolean }
+/** What each document offers, by format (the renderers are pure, in @rostrum/domain). */
+const DOCUMENTS: Record<'record' | 'speakers' | 'press', Partial<Record<Format, (doc: RecordDocument, o: RenderOptions) => Rendered>>> = {
+  record: {
+    json: (d) => renderJson(d), md: (d, o) => renderMarkdown(d, o.lang), html: (d, o) => renderHtml(d, o.lang), pdf: (d, o) => renderPdf(d, { lang: o.lang }),
+  },
+  speakers: {
+    md: (d, o) => renderSpeakersMarkdown(d, o.lang), html: (d, o) => renderSpeakersHtml(d, o.lang),
+    csv: (d, o) => renderSpeakersCsv(d, { lang: o.lang, bom: o.bom }), pdf: (d, o) => renderSpeakersPdf(d, { lang: o.lang }),
+  },
+  press: { md: (d) => renderPressMarkdown(d), html: (d) => renderPressHtml(d) },
+};
+
+function parseLang(given: string | undefined): RecordLanguage {
+  if (given === undefined) return 'en';
+  if ((RECORD_LANGUAGES as readonly string[]).includes(given)) return given as RecordLanguage;
+  throw new BadRequestException({ code: 'VALIDATION_FAILED', message: `lang: one of ${RECORD_LANGUAGES.join(', ')}` });
+}
 
 /**
  * The record and its exports, speaking-time statistics, and the webcast start (video timecode).
@@ -31,17 +54,32 @@ export class RecordController {
   ) {}
 
   @Get([':id/record', ':id/record.:format'])
-  @ApiOperation({ summary: 'The running record: JSON (default; entries with their versions, R44 interventions), md, html (printable summary record) or pdf.' })
+  @ApiOperation({ summary: 'The summary record in UN form: JSON (default; entries with their versions, R44 interventions), md, html or pdf. ?lang=fr for the French phrases.' })
   @ApiParam({ name: 'format', required: false, enum: ['json', 'md', 'html', 'pdf'] })
-  record(@Param('id') id: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.sendRecord(id, parseFormat(format ?? 'json', ['json', 'md', 'html', 'pdf'] as const), tokenOf(auth, t), res);
+  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr'] })
+  record(@Param('id') id: string, @Param('format') format: string | undefined, @Query() q: Record<string, string | undefined>, @Headers('authorization') auth: string | undefined, @Res() res: Response) {
+    return this.send('record', id, format ?? 'json', q, tokenOf(auth, q.token), res);
+  }
+
+  @Get(':id/speakers.:format')
+  @ApiOperation({ summary: 'The list of speakers with speaking times: md, html, csv (?bom=1 for spreadsheet programs) or pdf.' })
+  @ApiParam({ name: 'format', enum: ['md', 'html', 'csv', 'pdf'] })
+  speakers(@Param('id') id: string, @Param('format') format: string, @Query() q: Record<string, string | undefined>, @Headers('authorization') auth: string | undefined, @Res() res: Response) {
+    return this.send('speakers', id, format, q, tokenOf(auth, q.token), res);
+  }
+
+  @Get(':id/press.:format')
+  @ApiOperation({ summary: 'A press summary in the style of Meetings Coverage (English): md or html.' })
+  @ApiParam({ name: 'format', enum: ['md', 'html'] })
+  press(@Param('id') id: string, @Param('format') format: string, @Query() q: Record<string, string | undefined>, @Headers('authorization') auth: string | undefined, @Res() res: Response) {
+    return this.send('press', id, format, q, tokenOf(auth, q.token), res);
   }
 
   @Get([':id/stats', ':id/stats.:format'])
-  @ApiOperation({ summary: 'Speaking-time statistics by delegation, group, tier, mode and type, with overruns: JSON (default) or csv.' })
+  @ApiOperation({ summary: 'Speaking-time statistics by delegation, group, tier, agenda item, mode, type, gender and language, with the share of women and overruns: JSON (default) or csv (?bom=1 adds a byte-order mark).' })
   @ApiParam({ name: 'format', required: false, enum: ['json', 'csv'] })
-  stats(@Param('id') id: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
-    return this.sendStats(id, parseFormat(format ?? 'json', ['json', 'csv'] as const), tokenOf(auth, t), res);
+  stats(@Param('id') id: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Query('bom') bom: string | undefined, @Res() res: Response) {
+    return this.sendStats(id, parseFormat(format ?? 'json', ['json', 'csv'] as const), tokenOf(auth, t), bom === '1' || bom === 'true', res);
   }
 
   /** Video timecode: when the webcast started. Operator key, or a chair/secretariat token of the meeting. */
@@ -58,21 +96,26 @@ export class RecordController {
     return { ok: true, meetingId: id, startedAt: new Date(parsed.data.startedAt).toISOString() };
   }
 
-  private async sendRecord(id: string, format: Format, token: string | undefined, res: Response): Promise<void> {
+  private async send(kind: keyof typeof DOCUMENTS, id: string, given: string, q: Record<string, string | undefined>, token: string | undefined, res: Response): Promise<void> {
+    const renderers = DOCUMENTS[kind];
+    const format = parseFormat(given, Object.keys(renderers) as Format[]);
+    const options = { lang: parseLang(q.lang), bom: q.bom === '1' || q.bom === 'true' };
     await assertCanRead(this.db, this.tokens, id, token);
     const doc = await RecordQueries.document(this.db, id);
     if (!doc) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `no meeting ${id}` });
-    const body = format === 'pdf' ? await renderPdf(doc) : format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : renderJson(doc);
-    if (format !== 'json') res.setHeader('content-disposition', `inline; filename="record-${id}.${format}"`);
+    const body = await renderers[format]!(doc, options);
+    if (format !== 'json') res.setHeader('content-disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="${kind}-${id}.${format}"`);
     res.type(TYPES[format]).send(body);
   }
 
-  private async sendStats(id: string, format: 'json' | 'csv', token: string | undefined, res: Response): Promise<void> {
+  private async sendStats(id: string, format: 'json' | 'csv', token: string | undefined, bom: boolean, res: Response): Promise<void> {
     await assertCanRead(this.db, this.tokens, id, token);
-    const stats = speakingStats(id, await RecordQueries.interventions(this.db, id));
+    const doc = await RecordQueries.document(this.db, id);
+    if (!doc) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `no meeting ${id}` });
+    const stats = speakingStats(id, doc.interventions, doc.items);
     if (format === 'csv') {
       res.setHeader('content-disposition', `attachment; filename="stats-${id}.csv"`);
-      res.type('text/csv; charset=utf-8').send(renderStatsCsv(stats));
+      res.type(TYPES.csv).send(renderStatsCsv(stats, { bom }));
     } else res.type(TYPES.json).send(renderStatsJson(stats));
   }
 }

@@ -1,5 +1,5 @@
 import type { Actor, RecordEntryKind, RecordEntryView, ResolvedMeetingSetup } from '@rostrum/contracts';
-import { offsetFrom, type InterventionRecord, type RecordDocument, type RecordEntryWithHistory } from '@rostrum/domain';
+import { offsetFrom, withSetupDetails, type InterventionRecord, type RecordDocument, type RecordEntryWithHistory } from '@rostrum/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Db = DataSource | EntityManager;
@@ -107,9 +107,19 @@ export const RecordQueries = {
       if (e) { e.history.push(view); e.current = view; } else byEntry.set(view.entryId, { current: view, history: [view] });
     }
     const head = meeting ?? setup!;
+    // The masthead fields, presiding officers, and speakers' gender and language live in the setup.
+    const full = setup ?? await RecordQueries.setup(db, meetingId);
+    const presiding = full?.participants.filter((p) => p.role === 'chair').map((p) => ({
+      name: p.name, ...(p.title ? { title: p.title } : {}),
+      ...(p.delegationId ? { delegation: full.delegations.find((d) => d.id === p.delegationId)?.name ?? p.delegationId } : {}),
+    })) ?? [];
     return {
-      meeting: { meetingId, title: head.title, ...(head.body ? { body: head.body } : {}), ...(head.venue ? { venue: head.venue } : {}), ...(head.date ? { date: head.date } : {}), ...(head.timeZone ? { timeZone: head.timeZone } : {}) },
-      items, entries: [...byEntry.values()], interventions: await RecordQueries.interventions(db, meetingId),
+      meeting: {
+        meetingId, title: head.title, ...(head.body ? { body: head.body } : {}), ...(head.venue ? { venue: head.venue } : {}), ...(head.date ? { date: head.date } : {}), ...(head.timeZone ? { timeZone: head.timeZone } : {}),
+        ...(full?.symbol ? { symbol: full.symbol } : {}), ...(full?.session ? { session: full.session } : {}), ...(full?.meetingNumber ? { meetingNumber: full.meetingNumber } : {}),
+        ...(presiding.length ? { presiding } : {}),
+      },
+      items, entries: [...byEntry.values()], interventions: withSetupDetails(await RecordQueries.interventions(db, meetingId), full),
     };
   },
 };
