@@ -9,7 +9,13 @@ const { ensureSystem } = require('./demo/system');
 const { conference, lunch } = require('./demo/conference');
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : def; };
-const EXPORTS = ['record.md', 'record.html', 'record.pdf', 'record.json', 'stats.csv'];
+// The summary record (UN form), the list of speakers with speaking times, the statistics and
+// the press summary, for each meeting; record.fr.pdf uses the French phrases.
+const EXPORTS = [
+  ['record.md'], ['record.html'], ['record.pdf'], ['record.fr.pdf', 'record.pdf?lang=fr'], ['record.json'],
+  ['speakers.pdf'], ['speakers.html'], ['speakers.csv', 'speakers.csv?bom=1'], ['stats.csv', 'stats.csv?bom=1'], ['stats.json'],
+  ['press.html'], ['press.md'],
+];
 
 async function main() {
   const env = loadEnv();
@@ -27,6 +33,11 @@ async function main() {
       const body = await res.json();
       if (res.status !== 201) throw new Error(`meeting setup refused: ${JSON.stringify(body)}`);
       return body;
+    },
+    async getJson(p) {
+      const res = await fetch(`${base}${p}`, { headers: key });
+      if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
+      return res.json();
     },
     async viewerToken(id) { return (await (await fetch(`${base}/meetings/${id}/viewer-token`, { method: 'POST' })).json()).token; },
     /** Record entries carry their offset in the webcast (video timecode). */
@@ -51,8 +62,8 @@ async function main() {
     for (const [slug, id] of meetings) {
       const dir = path.join(out, slug);
       fs.mkdirSync(dir, { recursive: true });
-      for (const f of EXPORTS) {
-        const res = await fetch(`${base}/meetings/${id}/${f}`, { headers: { 'x-operator-key': env.OPERATOR_KEY } });
+      for (const [f, route = f] of EXPORTS) {
+        const res = await fetch(`${base}/meetings/${id}/${route}`, { headers: { 'x-operator-key': env.OPERATOR_KEY } });
         if (!res.ok) { log(`  ${f}: HTTP ${res.status}`); failed = true; continue; }
         fs.writeFileSync(path.join(dir, f), Buffer.from(await res.arrayBuffer()));
       }

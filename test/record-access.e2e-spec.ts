@@ -17,7 +17,7 @@ describe('record REST access', () => {
     fetch(`${sys.url}/meetings/${meetingId}/${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   it('a public meeting record is open to anyone, in every format', async () => {
-    for (const [path, type] of [['record', /json/], ['record.json', /json/], ['record.md', /markdown/], ['record.html', /html/], ['record.pdf', /pdf/], ['stats', /json/], ['stats.json', /json/], ['stats.csv', /csv/]] as const) {
+    for (const [path, type] of [['record', /json/], ['record.json', /json/], ['record.md', /markdown/], ['record.html', /html/], ['record.pdf', /pdf/], ['stats', /json/], ['stats.json', /json/], ['stats.csv', /csv/], ['speakers.md', /markdown/], ['speakers.html', /html/], ['speakers.csv', /csv/], ['speakers.pdf', /pdf/], ['press.md', /markdown/], ['press.html', /html/]] as const) {
       const res = await get(pub.meetingId, path);
       expect([path, res.status]).toEqual([path, 200]);
       expect(res.headers.get('content-type')).toMatch(type);

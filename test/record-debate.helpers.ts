@@ -92,4 +92,8 @@ export const normalise = (s: string, meetingId: string): string => s
   .replace(/(?<!\d)\d{2}:\d{2}:\d{2}(?!\d)/g, 'HH:MM:SS')
   .replace(/\[\d+:\d{2}:\d{2}\]/g, '[H:MM:SS]')
   .replace(/\b\d+ min \d+ s\b|\b\d+ min\b|\b\d+ s\b/g, 'D')
-  .replace(/\d{4}-\d{2}-\d{2}/g, 'YYYY-MM-DD');
+  .replace(/\d{4}-\d{2}-\d{2}/g, 'YYYY-MM-DD')
+  // The summary record's UN-style times ("10.05 a.m.", "12 noon") and long date ("Tuesday, 12 November 2026").
+  .replace(/\b\d{1,2}(\.\d{2})? (a\.m\.|p\.m\.|noon|midnight)/g, 'H.MM a.m.')
+  .replace(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}/g, 'WEEKDAY, D MONTH YYYY')
+  .replace(/(?<!\d)\d{2}:\d{2}(?!\d)/g, 'HH:MM');

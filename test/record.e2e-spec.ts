@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { EventEnvelope, Intervention, RecordEntryView } from '@rostrum/contracts';
 import { EventLog, createRedis } from '@rostrum/messaging';
 import { TEST_OPERATOR_KEY, TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
@@ -9,20 +10,15 @@ import { normalise, playDebate, recordSettled, sleep } from './record-debate.hel
 /** Golden files under test/__golden__ (UPDATE_GOLDEN=1 rewrites them), compared after normalising times. */
 function golden(name: string, actual: string): void {
   const file = join(__dirname, '__golden__', name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
+/** The PDF's text as poppler's pdftotext reads it (poppler-utils; .ci/run installs it). */
 function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  for (const m of pdf.toString('latin1').matchAll(/<<([^]*?)>>\s*stream\r?\n([^]*?)\r?\nendstream/g)) {
-    let body = Buffer.from(m[2], 'latin1');
-    if (/FlateDecode/.test(m[1])) { try { body = inflateSync(body); } catch { continue; } }
-    for (const tj of body.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      out.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
-    }
-  }
-  return out.join('\n');
+  const file = join(mkdtempSync(join(tmpdir(), 'rostrum-e2e-pdf-')), 'r.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 const view = (e: EventEnvelope) => ({ seq: e.seq, type: e.type, payload: e.payload });
@@ -140,22 +136,31 @@ describe('the running record', () => {
     expect(steady.duplicates + flaky.duplicates).toBe(0);
   });
 
-  it('exports the record as Markdown, HTML, JSON and PDF, and statistics as CSV and JSON', async () => {
+  it('exports the summary record (Markdown, HTML, JSON, PDF), the list of speakers, the press summary, and statistics as CSV and JSON', async () => {
     const get = async (path: string) => { const r = await fetch(`${sys.url}/meetings/${meetingId}/${path}`); expect(r.status).toBe(200); return r; };
-    const md = await (await get('record.md')).text();
-    golden('record-debate.md', normalise(md, meetingId));
+    golden('record-debate.md', normalise(await (await get('record.md')).text(), meetingId));
     golden('record-debate.html', normalise(await (await get('record.html')).text(), meetingId));
+    golden('speakers-debate.md', normalise(await (await get('speakers.md')).text(), meetingId));
+    golden('press-debate.md', normalise(await (await get('press.md')).text(), meetingId));
     const json = await (await get('record.json')).json();
     expect(json.interventions).toHaveLength(5);
     expect(json.entries.find((e: any) => e.interventionId === ids.gha).history).toHaveLength(3);
     const pdf = Buffer.from(await (await get('record.pdf')).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const s of ['Senegal', 'Kwame A. Mensah', 'Norway', 'Interventions']) expect(text).toContain(s);
-    const csv = await (await get('stats.csv')).text();
+    for (const s of ['Senegal', 'Norway', 'Summary record', 'The meeting was called to order at']) expect(text).toContain(s);
+    expect(text).not.toMatch(/spoke \d/);
+    expect(pdfText(Buffer.from(await (await get('speakers.pdf')).arrayBuffer()))).toContain('Senegal');
+    expect(await (await get('record.md?lang=fr')).text()).toContain('La séance est ouverte à');
+    expect((await fetch(`${sys.url}/meetings/${meetingId}/record.md?lang=xx`)).status).toBe(400);
+    expect((await fetch(`${sys.url}/meetings/${meetingId}/press.pdf`)).status).toBe(404);
+    const bytes = Buffer.from(await (await get('stats.csv?bom=1')).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte-order mark spreadsheet programs look for
+    const csv = bytes.subarray(3).toString('utf8');
     expect(csv).toMatch(/^dimension,key,interventions,/);
     expect(csv).toContain('mode,remote,1,');
     const stats = await (await get('stats.json')).json();
     expect(stats.totals.interventions).toBe(5);
+    expect(stats.rows.some((r: any) => r.dimension === 'item')).toBe(true);
   });
 });

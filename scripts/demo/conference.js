@@ -31,6 +31,43 @@ async function speak(ctx, chair, seconds, note) {
   return who;
 }
 
+/**
+ * What the secretariat writes for each delegation's statements (third person, continuing "Ms. X
+ * (Ghana) …"), so the summary record and the press summary read as a secretariat issues them.
+ */
+const SUMMARIES = {
+  GHA: ['said that partnership peacekeeping needed predictable financing, including assessed contributions for AU-led peace support operations.', 'said, in reply, that the mandate it had referred to was the one under consideration and that Ghana stood by its statement.'],
+  GBR: ['said that the United Kingdom supported the Action for Peacekeeping commitments and called for stronger performance and accountability frameworks.'],
+  NOR: ['stressed that missions should plan for transition from the outset so that their impact lasted after they left.'],
+  SEN: ['said that the African Group called for a stronger UN–African Union partnership grounded in the complementarity of the two organizations.'],
+  ETH: ['said that the speaker was referring to a mandate under another agenda item.'],
+  RWA: ['said that troop contributors needed to be consulted before mandates were drafted, and stressed the protection of civilians.'],
+  ZAF: ['said that national reconciliation and the rule of law were the measure of a mission’s long-term impact.'],
+  AU: ['said that the African Union was ready to deepen its cooperation with the United Nations from early warning to post-conflict reconstruction.'],
+  ECOWAS: ['said that the regional economic communities were the first responders to crises in their regions and should be part of mission planning.'],
+  SADC: ['stressed the role of the SADC standby force and of regional early-warning mechanisms.'],
+  KAIPTC: ['said that training was where partnership became practice, and described KAIPTC’s courses for police, military and civilian personnel.'],
+  IPI: ['presented IPI’s research on partnership peacekeeping and on the lessons of the African Union Mission in Somalia.'],
+  WP: ['said that frank, informal dialogue between partners had helped build the political momentum the conference sought.'],
+};
+
+/** The secretariat summarises each intervention once the record has it (record.summarize). */
+async function summarize(ctx, sec, meetingId) {
+  const record = await ctx.getJson(`/meetings/${meetingId}/record.json`);
+  const byId = new Map(record.interventions.map((i) => [i.interventionId, i]));
+  const used = {};
+  let n = 0;
+  for (const e of record.entries) {
+    const i = e.kind === 'intervention' ? byId.get(e.interventionId) : undefined;
+    const list = i && SUMMARIES[i.delegationId];
+    if (!list) continue;
+    const k = used[i.delegationId] = (used[i.delegationId] ?? -1) + 1;
+    await sec.cmd('record.summarize', { entryId: e.entryId, summary: list[Math.min(k, list.length - 1)] });
+    n++;
+  }
+  ctx.log(`  ✎ The secretariat summarised ${n} interventions`);
+}
+
 async function request(p, type = 'statement', extra = {}) {
   const ack = await p.cmd('floor.request', { type, mode: REMOTE.has(p.label) ? 'remote' : 'in-room', ...extra });
   return p.entryOf(ack).catch(() => ack.commandId);
@@ -110,6 +147,8 @@ async function conference(ctx, setup) {
     for (let i = 0; i < 3; i++) await speak(ctx, chair, 3);
     await chair.cmd('meeting.adjourn');
     ctx.log('The conference is adjourned.');
+    await sleep(2000);
+    await summarize(ctx, p.sec, meetingId);
     return meetingId;
   } finally {
     for (const x of [...Object.values(p), ...viewers]) x.close();
@@ -193,6 +232,8 @@ async function lunch(ctx, setup) {
     await speak(ctx, p.chair, 3, 'a question to the panel');
     await p.chair.cmd('meeting.adjourn');
     ctx.log('The working lunch is adjourned.');
+    await sleep(2000);
+    await summarize(ctx, p.sec, meetingId);
     return meetingId;
   } finally {
     for (const x of [...Object.values(p), ...viewers]) x.close();

@@ -3,6 +3,7 @@ import type { RecordDocument } from '../types';
 import { escapeHtml as h, escapeMarkdown as md } from './escape-text';
 import { htmlPage } from './html';
 import { compareEntries } from './layout';
+import { PHRASES } from './phrases';
 import { interventionParagraph, recordName } from './summary';
 
 /**
@@ -35,7 +36,7 @@ export function pressSummary(doc: RecordDocument): PressSummary {
       const i = byId.get(e.interventionId!)!;
       return { who: `${recordName(i.speakerName)} (${i.delegationName})`, text: interventionParagraph(i, e.summary, 'en') };
     }),
-    ...(rose !== undefined ? { closing: `The meeting rose at ${unTime(rose, tz)}.` } : {}),
+    ...(rose !== undefined ? { closing: PHRASES.en.rose(unTime(rose, tz)) } : {}),
   };
 }
 
