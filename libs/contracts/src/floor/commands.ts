@@ -50,6 +50,12 @@ export const FloorRequestSchema = z.object({
   allottedSeconds: z.number().int().min(10).max(7200).optional(),
   /** Points of order: what the point is about (R23). */
   text: z.string().trim().max(1000).optional(),
+  /**
+   * Language of delivery: ar, zh, en, fr, ru, es (the six official languages) or another
+   * language's name. Defaults to the speaker's usual language from the setup. Interpreters see
+   * it on the list of speakers ahead of time; the record keeps it per intervention.
+   */
+  language: z.string().trim().min(2).max(40).optional(),
 }).strict().superRefine((v, c) => {
   if (v.type === 'right-of-reply' && !v.replyTo) c.addIssue({ code: 'custom', path: ['replyTo'], message: 'a right of reply names the intervention it answers' });
   if (v.type === 'procedural-motion' && !v.motion) c.addIssue({ code: 'custom', path: ['motion'], message: 'name the motion' });

@@ -51,6 +51,8 @@ export interface EntrySnapshot {
   text?: string;
   /** Reply number for this delegation on the item (R26, R27). */
   replyIndex?: number;
+  /** Language of delivery (an official language code or another language's name). */
+  language?: string;
 }
 
 export interface PauseRecord { at: number; until?: number; reason: string; clockRan: boolean }
@@ -88,6 +90,8 @@ export interface Intervention {
   ruling?: { decision: 'upheld' | 'rejected'; text: string };
   yieldedFrom?: string;
   endReason: 'ended' | 'time' | 'yield' | 'ruling';
+  /** Language of delivery, from the request or the speaker's setup. */
+  language?: string;
 }
 
 export interface ClockState { entryId: string; startedAt: number; allottedSeconds: number; pausedMs: number; pausedAt?: number }

@@ -30,6 +30,7 @@ export function intervention(state: FloorState, s: Speech, now: number, endReaso
     ...(e.replyTo ? { replyTo: e.replyTo } : {}),
     ...(ruling ? { ruling } : {}),
     ...(s.yieldedFrom ? { yieldedFrom: s.yieldedFrom } : {}),
+    ...(e.language ? { language: e.language } : {}),
     endReason,
   };
 }

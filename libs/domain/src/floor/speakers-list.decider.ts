@@ -39,6 +39,8 @@ function buildEntry(d: Draft, p: FloorRequest, delegationId: string, item: ItemS
     ...(p.replyTo ? { replyTo: p.replyTo } : {}), ...(p.position ? { position: p.position } : {}),
     ...(p.motion ? { motion: p.motion } : {}), ...(p.allottedSeconds ? { allottedSeconds: p.allottedSeconds } : {}),
     ...(p.text ? { text: p.text } : {}),
+    // Language of delivery: as requested, else the speaker's usual language (setup).
+    ...(p.language ?? (!p.speaker ? participant?.language : undefined) ? { language: p.language ?? participant!.language! } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ export function interventionFromEvent(
     ...(i.yieldedFrom ? { yieldedFrom: i.yieldedFrom } : {}),
     ...(i.replyTo ? { replyToInterventionId: i.replyTo } : {}),
     ...(i.ruling ? { ruling: { decision: i.ruling.decision, text: i.ruling.text } } : {}),
+    ...(i.language ? { language: i.language } : {}),
   };
 }
 

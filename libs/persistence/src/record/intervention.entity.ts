@@ -39,4 +39,6 @@ export class InterventionEntity {
   @Column({ type: 'text', name: 'ruling_decision', nullable: true }) rulingDecision!: string | null;
   @Column({ type: 'text', name: 'ruling_text', nullable: true }) rulingText!: string | null;
   @Column({ type: 'timestamptz', name: 'ruled_at', nullable: true }) ruledAt!: Date | null;
+  /** Language of delivery (issue 12): an official language code or another language's name. */
+  @Column({ type: 'text', nullable: true }) language!: string | null;
 }

@@ -16,7 +16,7 @@ export function toInterventionRecord(r: Record<string, any>): InterventionRecord
     endedAt: r.ended_at.getTime(), allottedSeconds: r.allotted_seconds, netSeconds: r.net_seconds, pauses: r.pauses,
     pausedSeconds: r.paused_seconds, overrunSeconds: r.overrun_seconds, warningsGiven: r.warnings_given, warnings: r.warnings,
     expired: r.expired, ...(r.end_reason ? { endReason: r.end_reason } : {}), ...(r.yielded_from ? { yieldedFrom: r.yielded_from } : {}),
-    ...(r.reply_to ? { replyToInterventionId: r.reply_to } : {}),
+    ...(r.reply_to ? { replyToInterventionId: r.reply_to } : {}), ...(r.language ? { language: r.language } : {}),
     ...(r.ruling_decision ? { ruling: { decision: r.ruling_decision, ...(r.ruling_text ? { text: r.ruling_text } : {}), ...(r.ruled_at ? { at: r.ruled_at.getTime() } : {}) } } : {}),
   };
 }

@@ -59,15 +59,15 @@ export const RecordStore = {
     await m.query(`INSERT INTO interventions (meeting_id, seq, number, entry_id, item_id, delegation_id, delegation_name, tier,
       speaker_name, speaker_title, level, capacity, group_id, group_name, capacity_label, type, mode, inscribed_at, called_at,
       started_at, ended_at, allotted_seconds, net_seconds, paused_seconds, pauses, overrun_seconds, warnings_given, warnings,
-      expired, end_reason, yielded_from, reply_to, ruling_decision, ruling_text, ruled_at)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35)
+      expired, end_reason, yielded_from, reply_to, ruling_decision, ruling_text, ruled_at, language)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36)
       ON CONFLICT (meeting_id, seq) DO NOTHING`, [
       meetingId, i.seq, i.number, i.interventionId, i.itemId, i.delegationId, i.delegationName, i.tier ?? null,
       i.speakerName, i.speakerTitle ?? null, i.level ?? null, i.capacity, i.groupId ?? null, i.groupName ?? null, i.capacityLabel ?? null,
       i.type, i.mode, iso(i.inscribedAt), iso(i.calledAt), iso(i.startedAt), iso(i.endedAt), i.allottedSeconds, i.netSeconds,
       i.pausedSeconds ?? 0, JSON.stringify(i.pauses), i.overrunSeconds, i.warningsGiven, i.warnings ?? [], i.expired ?? false,
       i.endReason ?? null, i.yieldedFrom ?? null, i.replyToInterventionId ?? null, i.ruling?.decision ?? null, i.ruling?.text ?? null,
-      iso(i.ruling?.at),
+      iso(i.ruling?.at), i.language ?? null,
     ]);
   },
 

@@ -1,0 +1,36 @@
+import { chair, delegate, inscribe, openMeeting } from './floor.fixtures';
+import { projectFloor } from './index';
+
+// Issue 12: each intervention records the language spoken; interpreters see the next speakers' languages.
+describe('language of delivery', () => {
+  it('R44 the language requested travels from the list of speakers to the intervention', () => {
+    const m = openMeeting();
+    const e = inscribe(m, 'GHA', { language: 'fr' });
+    expect(m.state.entries[e]).toMatchObject({ language: 'fr' });
+    // Everyone following the list (interpreters among them) sees the language of each speaker waiting.
+    const view = projectFloor(m.state, { role: 'viewer', participantId: 'v1' } as never) as unknown as { lists: Record<string, { speakers: Array<{ entryId: string; language?: string }> }> };
+    expect(view.lists['item-1'].speakers.find((s) => s.entryId === e)).toMatchObject({ language: 'fr' });
+    m.ok('chair.next', {}, chair);
+    m.ok('speech.start', {}, chair);
+    m.seconds(30);
+    const ended = m.ok('speech.end', {}, chair).find((x) => x.type === 'speech.ended')!;
+    expect((ended.payload as { intervention: { language?: string } }).intervention.language).toBe('fr');
+  });
+
+  it('without a language in the request, the speaker\'s usual language from the setup is used; none when unknown', () => {
+    const m = openMeeting();
+    const speaker = Object.values(m.state.participants).find((p) => p.delegationId === 'SEN')!;
+    speaker.language = 'ar';
+    const withSetup = inscribe(m, 'SEN', {}, delegate('SEN'));
+    expect(m.state.entries[withSetup]!.language).toBe('ar');
+    const unknown = inscribe(m, 'NOR');
+    expect(m.state.entries[unknown]!.language).toBeUndefined();
+  });
+
+  it('a language name that is too long is refused and changes nothing', () => {
+    const m = openMeeting();
+    const before = m.state.seq;
+    expect(m.no('floor.request', { type: 'statement', language: 'x'.repeat(41) }, delegate('GHA')).code).toBe('VALIDATION_FAILED');
+    expect(m.state.seq).toBe(before);
+  });
+});
