@@ -73,6 +73,7 @@ describe('roles: each role can do exactly what DESIGN.md says, and sees what it 
       delegate: await connect(tokenOf(access, 'gha')),
       moderator: await connect(tokenOf(access, 'mod')),
       viewer: await connect(await sys.viewerToken(meetingId)),
+      interpreter: await connect(tokenOf(access, 'int')),
     };
     await waitUntil(() => byRole.chair.events().some((e) => e.type === 'presence.updated' && e.payload.delegationId === 'GHA'), 'Ghana present');
     return { meetingId, access: access as Access, byRole };

@@ -6,6 +6,7 @@ import { AccessTokenService } from './auth/access-token.service';
 import { ConsolesController } from './consoles/consoles.controller';
 import { RecordController } from './record/record.controller';
 import { DebateController } from './debate/debate.controller';
+import { StatementsController } from './record/statements.controller';
 import { OpsController } from './ops/ops.controller';
 import { MeetingGateway } from './realtime/meeting.gateway';
 import { ServiceClient } from './realtime/service-client';
@@ -20,7 +21,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [MessagingModule.forRoot(config), PersistenceModule.forRoot(config.database)],
-      controllers: [MeetingsController, OpsController, ConsolesController, RecordController, DebateController],
+      controllers: [MeetingsController, OpsController, ConsolesController, RecordController, DebateController, StatementsController],
       providers: [
         { provide: SERVICES, useFactory: () => new ServiceClient(config) },
         AccessTokenService, MeetingsService, SyncService, MeetingGateway,

@@ -7,3 +7,4 @@ export * from './setup/delegation.entity';
 export * from './setup/group.entity';
 export * from './setup/participant.entity';
 export * from './nest/persistence.module';
+export * from './statements/statement.store';

@@ -25,6 +25,7 @@ export function debateSetup(preset: 'un-ga' | 'ecosoc' | 'robert' | 'informal-pa
       { id: 'chair', name: 'H.E. Ms. Chair', role: 'chair' },
       { id: 'sec', name: 'Secretary of the meeting', role: 'secretariat' },
       { id: 'mod', name: 'Q&A moderator', role: 'moderator' },
+      { id: 'int', name: 'Interpreter, French booth', role: 'interpreter' },
       { id: 'gha', name: 'Mr. Kwame Mensah', title: 'Minister for Defence', level: 'minister', role: 'delegate', delegationId: 'GHA' },
       { id: 'nor', name: 'Ms. Ingrid Berg', title: 'State Secretary', level: 'vice-minister', role: 'delegate', delegationId: 'NOR' },
       { id: 'sen', name: 'Mr. Cheikh Ndiaye', title: 'Permanent Representative', level: 'head-of-delegation', role: 'delegate', delegationId: 'SEN' },

@@ -1,5 +1,9 @@
-/** The five roles of DESIGN.md. A token binds a participant to exactly one of them. */
-export const ROLES = ['chair', 'secretariat', 'delegate', 'moderator', 'viewer'] as const;
+/**
+ * The roles of DESIGN.md. A token binds a participant to exactly one of them. An interpreter
+ * reads (statements submitted ahead, the languages of the next speakers) and acts on nothing:
+ * no command lists it.
+ */
+export const ROLES = ['chair', 'secretariat', 'delegate', 'moderator', 'viewer', 'interpreter'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that see everything on the floor (R43 events, presence, pending requests). */

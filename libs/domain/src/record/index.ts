@@ -2,4 +2,5 @@ export * from './types';
 export * from './format';
 export * from './derive-entries';
 export * from './intervention';
+export * from './statements';
 export * from './export';
