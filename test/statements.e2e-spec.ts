@@ -82,6 +82,7 @@ describe('e-Statements', () => {
       // Language of delivery reaches the record.
       const record = await (await fetch(url('record.json'))).json();
       expect(record.interventions.find((i: { interventionId: string }) => i.interventionId === entryId)).toMatchObject({ language: 'fr' });
+      expect(record.statements).toEqual([expect.objectContaining({ statementId: id, interventionId: entryId, hasPdf: true, language: 'fr' })]);
     } finally {
       chair.close();
       gha.close();

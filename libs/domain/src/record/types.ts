@@ -84,4 +84,6 @@ export interface RecordDocument {
   items: Array<{ id: string; title: string; position: number }>;
   entries: RecordEntryWithHistory[];
   interventions: InterventionRecord[];
+  /** e-Statements already delivered, published with their intervention (issue 12). */
+  statements?: Array<{ statementId: string; interventionId: string; delegationId: string; language?: string; text: string; hasPdf: boolean }>;
 }

@@ -1,6 +1,7 @@
 import type { Actor, RecordEntryKind, RecordEntryView, ResolvedMeetingSetup } from '@rostrum/contracts';
-import { offsetFrom, withSetupDetails, type InterventionRecord, type RecordDocument, type RecordEntryWithHistory } from '@rostrum/domain';
+import { matchStatements, offsetFrom, withSetupDetails, type InterventionRecord, type RecordDocument, type RecordEntryWithHistory } from '@rostrum/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PostgresStatementStore } from '../statements/statement.store';
 
 type Db = DataSource | EntityManager;
 const ms = (d: Date | null): number | undefined => (d === null ? undefined : d.getTime());
@@ -107,6 +108,14 @@ export const RecordQueries = {
       if (e) { e.history.push(view); e.current = view; } else byEntry.set(view.entryId, { current: view, history: [view] });
     }
     const head = meeting ?? setup!;
+    const interventions = await RecordQueries.interventions(db, meetingId);
+    // Delivered e-Statements are published with their intervention; undelivered ones never leave the statements API.
+    const all = await new PostgresStatementStore(db as DataSource).list(meetingId);
+    const delivered = matchStatements(all, interventions);
+    const statements = all.filter((s) => delivered.has(s.statementId)).map((s) => ({
+      statementId: s.statementId, interventionId: delivered.get(s.statementId)!, delegationId: s.delegationId,
+      ...(s.language ? { language: s.language } : {}), text: s.text, hasPdf: s.pdfBytes !== undefined,
+    }));
     // The masthead fields, presiding officers, and speakers' gender and language live in the setup.
     const full = setup ?? await RecordQueries.setup(db, meetingId);
     const presiding = full?.participants.filter((p) => p.role === 'chair').map((p) => ({
@@ -119,7 +128,7 @@ export const RecordQueries = {
         ...(full?.symbol ? { symbol: full.symbol } : {}), ...(full?.session ? { session: full.session } : {}), ...(full?.meetingNumber ? { meetingNumber: full.meetingNumber } : {}),
         ...(presiding.length ? { presiding } : {}),
       },
-      items, entries: [...byEntry.values()], interventions: withSetupDetails(await RecordQueries.interventions(db, meetingId), full),
+      items, entries: [...byEntry.values()], interventions: withSetupDetails(interventions, full), ...(statements.length ? { statements } : {}),
     };
   },
 };

@@ -9,5 +9,5 @@ export function renderJson(doc: RecordDocument): string {
   const interventions = [...doc.interventions].sort((a, b) => a.number - b.number).map((i) => ({
     ...i, inscribedAtIso: iso(i.inscribedAt), calledAtIso: iso(i.calledAt), startedAtIso: iso(i.startedAt), endedAtIso: iso(i.endedAt),
   }));
-  return `${JSON.stringify({ meeting: doc.meeting, items: doc.items, entries, interventions }, null, 2)}\n`;
+  return `${JSON.stringify({ meeting: doc.meeting, items: doc.items, entries, interventions, ...(doc.statements?.length ? { statements: doc.statements } : {}) }, null, 2)}\n`;
 }
