@@ -24,7 +24,7 @@ describe('e-Statements', () => {
 
   beforeAll(async () => {
     sys = await TestSystem.start(['floor', 'recorder', 'gateway']);
-    ({ meetingId, access } = await sys.createMeeting(debateSetup('un-ga')));
+    ({ meetingId, access } = await sys.createMeeting({ ...debateSetup('un-ga'), symbol: 'PK-AFRICA/2026/SR.3', session: 'Peacekeeping conference', meetingNumber: 3 }));
   }, 90_000);
   afterAll(() => sys?.stop(), 30_000);
 
@@ -82,6 +82,9 @@ describe('e-Statements', () => {
       // Language of delivery reaches the record.
       const record = await (await fetch(url('record.json'))).json();
       expect(record.interventions.find((i: { interventionId: string }) => i.interventionId === entryId)).toMatchObject({ language: 'fr' });
+      // The masthead fields of the setup reach the summary record.
+      const md = await (await fetch(url('record.md'))).text();
+      for (const s of ['PK-AFRICA/2026/SR.3', 'Peacekeeping conference', '# Summary record of the 3rd meeting']) expect(md).toContain(s);
       expect(record.statements).toEqual([expect.objectContaining({ statementId: id, interventionId: entryId, hasPdf: true, language: 'fr' })]);
     } finally {
       chair.close();

@@ -1,4 +1,4 @@
-import { chair, delegate, inscribe, openMeeting } from './floor.fixtures';
+import { chair, delegate, inscribe, meetingSetup, openMeeting, operator, TestMeeting } from './floor.fixtures';
 import { projectFloor } from './index';
 
 // Issue 12: each intervention records the language spoken; interpreters see the next speakers' languages.
@@ -32,5 +32,22 @@ describe('language of delivery', () => {
     const before = m.state.seq;
     expect(m.no('floor.request', { type: 'statement', language: 'x'.repeat(41) }, delegate('GHA')).code).toBe('VALIDATION_FAILED');
     expect(m.state.seq).toBe(before);
+  });
+});
+
+describe('the setup the record needs survives meeting.create', () => {
+  it('symbol, session, meeting number, delegation category, participant gender and language reach meeting.created', () => {
+    const m = new TestMeeting();
+    const setup = meetingSetup();
+    const withExtras = {
+      ...setup, symbol: 'E/2026/SR.12', session: '2026 session', meetingNumber: 12,
+      delegations: setup.delegations.map((d, i) => (i === 0 ? { ...d, category: 'member-state' } : d)),
+      participants: setup.participants.map((p, i) => (i === 0 ? { ...p, gender: 'female', language: 'ar' } : p)),
+    };
+    const [created] = m.ok('meeting.create', withExtras, operator);
+    expect(created.payload).toMatchObject({ symbol: 'E/2026/SR.12', session: '2026 session', meetingNumber: 12 });
+    const payload = created.payload as typeof withExtras;
+    expect(payload.delegations[0]).toMatchObject({ category: 'member-state' });
+    expect(payload.participants[0]).toMatchObject({ gender: 'female', language: 'ar' });
   });
 });

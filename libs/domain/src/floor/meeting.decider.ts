@@ -9,12 +9,18 @@ const str = z.string().min(1).max(200);
 /** The resolved setup carried by meeting.created (core/setup.ts ResolvedMeetingSetup). */
 const ResolvedSetupSchema = z.object({
   meetingId: str, title: str, body: z.string().optional(), venue: z.string().optional(), date: z.string().optional(), timeZone: z.string().optional(),
+  // Summary record masthead (issue 12).
+  symbol: z.string().optional(), session: z.string().optional(), meetingNumber: z.number().int().optional(),
   public: z.boolean(),
   profile: z.unknown(),
   items: z.array(z.object({ id: str, title: str, position: z.number().int() })).min(1),
   groups: z.array(z.object({ id: str, name: str, coordinatorDelegationId: str.optional() })),
-  delegations: z.array(z.object({ id: str, name: str, tier: str, groups: z.array(str) })),
-  participants: z.array(z.object({ id: str, name: str, title: z.string().optional(), level: z.enum(LEVELS), role: z.enum(ROLES), delegationId: str.optional() })),
+  delegations: z.array(z.object({ id: str, name: str, tier: str, groups: z.array(str), category: str.optional() })),
+  // gender and language: statistics and the language of delivery (issue 12).
+  participants: z.array(z.object({
+    id: str, name: str, title: z.string().optional(), level: z.enum(LEVELS), role: z.enum(ROLES), delegationId: str.optional(),
+    gender: str.optional(), language: str.optional(),
+  })),
   qna: QnaSettingsSchema,
   sittings: z.array(SittingSchema).max(200).optional(),
 });
