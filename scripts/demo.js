@@ -39,6 +39,14 @@ async function main() {
       if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
       return res.json();
     },
+    /** e-Statement of a delegate (multipart, with its own token). */
+    async submitStatement(meetingId, access, participantId, fields) {
+      const { token } = access.find((x) => x.participantId === participantId);
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      const res = await fetch(`${base}/meetings/${meetingId}/statements`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      if (res.status !== 201) log(`  (statement refused: HTTP ${res.status} ${await res.text()})`);
+    },
     async viewerToken(id) { return (await (await fetch(`${base}/meetings/${id}/viewer-token`, { method: 'POST' })).json()).token; },
     /** Record entries carry their offset in the webcast (video timecode). */
     async webcastStarted(id) {

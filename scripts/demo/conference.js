@@ -51,15 +51,24 @@ const SUMMARIES = {
   WP: ['said that frank, informal dialogue between partners had helped build the political momentum the conference sought.'],
 };
 
+/** The working lunch on Women, Peace and Security: what each speaker said there. */
+const LUNCH_SUMMARIES = {
+  NOR: ['said that Norway would fund gender advisers in every mission it supported and called for targets on women in formed police units.'],
+  GHA: ['described how Ghana had raised the share of women in its deployed contingents and what had made the difference.'],
+  AU: ['said that the African Union’s Continental Results Framework tracked the Women, Peace and Security agenda across its member States.'],
+  KAIPTC: ['presented KAIPTC’s courses for women officers and its mentoring network for women peacekeepers.'],
+  IPI: ['asked how missions kept gender expertise once their mandates ended.'],
+};
+
 /** The secretariat summarises each intervention once the record has it (record.summarize). */
-async function summarize(ctx, sec, meetingId) {
+async function summarize(ctx, sec, meetingId, summaries = SUMMARIES) {
   const record = await ctx.getJson(`/meetings/${meetingId}/record.json`);
   const byId = new Map(record.interventions.map((i) => [i.interventionId, i]));
   const used = {};
   let n = 0;
   for (const e of record.entries) {
     const i = e.kind === 'intervention' ? byId.get(e.interventionId) : undefined;
-    const list = i && SUMMARIES[i.delegationId];
+    const list = i && summaries[i.delegationId];
     if (!list) continue;
     const k = used[i.delegationId] = (used[i.delegationId] ?? -1) + 1;
     await sec.cmd('record.summarize', { entryId: e.entryId, summary: list[Math.min(k, list.length - 1)] });
@@ -86,7 +95,10 @@ async function conference(ctx, setup) {
 
     ctx.log('Theme 1: Reinforcing UN–Africa peace and security partnerships');
     await chair.cmd('item.takeUp', { itemId: 'theme-1' });
-    await request(p.gha);
+    const ghaEntry = await request(p.gha);
+    // e-Statement: Ghana circulates its text before speaking; interpreters read it ahead (check against delivery).
+    await ctx.submitStatement(meetingId, access, 'gha', { entryId: ghaEntry, language: 'en', text: 'Ghana calls for predictable financing of partnership peacekeeping, including assessed contributions for AU-led peace support operations.' });
+    ctx.log('  ✉ Ghana submits its statement (e-Statement) before speaking');
     await request(p.gbr);
     await request(p.nor);
     await request(p.sen, 'statement', { capacity: { kind: 'group', groupId: 'AFG' } });
@@ -233,7 +245,7 @@ async function lunch(ctx, setup) {
     await p.chair.cmd('meeting.adjourn');
     ctx.log('The working lunch is adjourned.');
     await sleep(2000);
-    await summarize(ctx, p.sec, meetingId);
+    await summarize(ctx, p.sec, meetingId, LUNCH_SUMMARIES);
     return meetingId;
   } finally {
     for (const x of [...Object.values(p), ...viewers]) x.close();

@@ -29,7 +29,7 @@ export function pressSummary(doc: RecordDocument): PressSummary {
     dateline: [opened !== undefined ? longDate(opened, tz) : m.date, m.symbol, m.body, m.meetingNumber ? `Meeting ${m.meetingNumber}` : undefined].filter(Boolean).join(' · '),
     headline: m.title,
     overview: [
-      `${m.venue ? `Meeting in the ${m.venue.replace(/^the /i, '')}` : 'Meeting'}${opened !== undefined ? ` from ${unTime(opened, tz)}${rose !== undefined ? ` to ${unTime(rose, tz)}` : ''}` : ''}${presiding ? `, under the chairship of ${presiding}` : ''}, ${speeches.length} speakers from ${delegations.size} delegations and organizations took the floor.`,
+      `At a meeting held${m.venue ? ` in the ${m.venue.replace(/^the /i, '')},` : ''}${opened !== undefined ? ` from ${unTime(opened, tz)}${rose !== undefined ? ` to ${unTime(rose, tz)}` : ''}` : ''}${presiding ? ` under the chairship of ${presiding}` : ''}, ${speeches.length} speakers from ${delegations.size} delegations and organizations took the floor.`,
       ...(items.length ? [`The meeting took up: ${items.join('; ')}.`] : []),
     ],
     speakers: speeches.map((e) => {
