@@ -10,7 +10,7 @@ import { renderPdf, renderSpeakersPdf } from './pdf';
 import { renderPressHtml, renderPressMarkdown } from './press';
 import { renderSpeakersCsv, renderSpeakersHtml, renderSpeakersMarkdown } from './speakers';
 import { renderStatsCsv, renderStatsJson, speakingStats } from './stats';
-import { recordName, summaryRecordModel } from './summary';
+import { recordName, recordSentence, summaryRecordModel } from './summary';
 
 /** Golden files: only UPDATE_GOLDEN=1 writes them (never CI); a missing golden file fails. */
 const golden = (name: string, actual: string) => {
@@ -87,6 +87,15 @@ describe('summary record in UN form', () => {
     expect(fr.sections[0].paragraphs[0]).toBe('La séance est ouverte à 10 heures.');
     expect(fr.sections.at(-1)!.paragraphs.at(-1)).toBe('La séance est levée à 11 h 15.');
     expect(fr.contents[2]).toBe('Point 3 de l’ordre du jour : Adoption of the outcome document (non examiné)');
+  });
+
+  it('appeals, motions and other entries keep their standard sentence without rule codes, with UN times', () => {
+    expect(recordSentence('Egypt appealed the ruling of the President; the appeal was put to the meeting (R22).', 'en'))
+      .toBe('Egypt appealed the ruling of the President; the appeal was put to the meeting.');
+    expect(recordSentence('The list of speakers on item 1 was closed at 13:00:41, by a vote by 50 votes to 30, with 1 abstention (R29).', 'en'))
+      .toBe('The list of speakers on item 1 was closed at 1 p.m., by a vote by 50 votes to 30, with 1 abstention.');
+    expect(recordSentence('The meeting was suspended at 10:05:00.', 'en')).toBe('The meeting was suspended at 10.05 a.m.');
+    expect(recordSentence('Closed at 15:10:00 (R29).', 'fr')).toBe('Closed at 15 h 10.');
   });
 
   it('UN-style names: salutation and surname, honorifics dropped, other names whole', () => {

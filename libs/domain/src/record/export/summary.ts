@@ -41,7 +41,9 @@ export function recordName(name: string): string {
 
 /** Entry texts other than interventions, without internal rule codes and with UN-style times. */
 export function recordSentence(text: string, lang: RecordLanguage): string {
-  return text.replace(/\s\(R\d+\)/g, '').replace(/\b(a|p)\.m\.\./g, '$1.m.').replace(/\b(\d{2}):(\d{2}):\d{2}\b/g, (_m, h: string, mi: string) => unClock(Number(h), Number(mi), lang));
+  return text.replace(/\s\(R\d+\)/g, '')
+    .replace(/\b(\d{2}):(\d{2}):\d{2}\b/g, (_m, h: string, mi: string) => unClock(Number(h), Number(mi), lang))
+    .replace(/\b(a|p)\.m\.\./g, '$1.m.'); // "10.05 a.m." ends the sentence
 }
 
 /** One intervention as a third-person paragraph built from its summary (e-Statement draft or secretariat text). */
