@@ -37,9 +37,9 @@ export function renderPdf(doc: RecordDocument, options: PdfOptions & { lang?: Re
 export function renderSpeakersPdf(doc: RecordDocument, options: PdfOptions & { lang?: RecordLanguage } = {}): Promise<Buffer> {
   const lang = options.lang ?? 'en';
   const l = speakersList(doc, lang);
-  const w = new PdfWriter(`${l.title} — ${doc.meeting.title}`, { ...options, lang, runningHead: doc.meeting.symbol });
+  const w = new PdfWriter(`${l.title} — ${doc.meeting.title}`, { landscape: true, ...options, lang, runningHead: doc.meeting.symbol });
   w.paragraph(l.title, { tag: 'H1', size: 14, weight: 'bold' }).paragraph(l.subtitle, { size: 9 });
-  const widths = [3, 3, 15, 15, 10, 7, 6, 6, 4, 5, 5, 5];
+  const widths = [3, 3, 16, 14, 11, 8, 6, 6, 5, 5, 5, 5];
   w.table(l.columns.map((header, k) => ({ header, width: widths[k] })), l.rows, 7);
   return w.finish();
 }

@@ -17,7 +17,7 @@ function row(doc: RecordDocument, i: InterventionRecord, lang: RecordLanguage): 
   const behalf = i.capacity === 'group' ? p.onBehalfOf(i.groupName ?? i.groupId ?? '').replace(/^, /, '').replace(/,$/, '') : '';
   return [
     String(i.number), item ? String(item.position) : i.itemId, [i.speakerName, i.speakerTitle].filter(Boolean).join(', '),
-    i.delegationName, behalf, i.type, i.mode === 'remote' ? p.remote : p.inRoom, i.language ? languageName(i.language, lang) : '',
+    i.delegationName, behalf, i.type.replace(/-/g, ' '), i.mode === 'remote' ? p.remote : p.inRoom, i.language ? languageName(i.language, lang) : '',
     clockTime(i.startedAt, doc.meeting.timeZone).slice(0, 5), duration(i.allottedSeconds), duration(i.netSeconds),
     i.overrunSeconds > 0 ? duration(i.overrunSeconds) : '',
   ];

@@ -71,7 +71,10 @@ export function layoutParagraph(runs: TextRun[], width: number, size: number, m:
   const lines: Array<[number, number]> = [];
   let lineStart = 0;
   let lineEnd = 0;
-  for (const [a, b] of units(text)) {
+  // A word wider than the line (a long name in a narrow table cell) breaks between characters.
+  const fitted = units(text).flatMap(([a, b]): Array<[number, number]> => (measure(chars, a, b, size, m) > width
+    ? Array.from({ length: b - a }, (_, k): [number, number] => [a + k, a + k + 1]) : [[a, b]]));
+  for (const [a, b] of fitted) {
     let end = b;
     while (end > a && /\s/.test(text[end - 1])) end--;
     if (lineEnd > lineStart && measure(chars, lineStart, end, size, m) > width) {

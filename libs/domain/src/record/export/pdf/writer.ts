@@ -4,6 +4,8 @@ import { layoutParagraph, type Line, type Measurer, type TextRun } from './text'
 
 /** Options of every PDF export: document language and title (PDF/UA), creation date, compression. */
 export interface PdfOptions {
+  /** Landscape pages (wide tables). */
+  landscape?: boolean;
   /** BCP 47 language of the document (the record's phrases), e.g. 'en', 'fr'. */
   lang?: string;
   /** When the document was produced (ms); now when unset. Tests pass a fixed time. */
@@ -42,7 +44,7 @@ export class PdfWriter {
   constructor(title: string, private readonly options: PdfOptions & { runningHead?: string } = {}) {
     const created = new Date(options.createdAt ?? Date.now());
     this.doc = new PDFDocument({
-      size: 'A4', margin: MARGIN, compress: options.compress ?? true, bufferPages: true, autoFirstPage: true,
+      size: 'A4', layout: options.landscape ? 'landscape' : 'portrait', margin: MARGIN, compress: options.compress ?? true, bufferPages: true, autoFirstPage: true,
       pdfVersion: '1.7', tagged: true, lang: options.lang ?? 'en', displayTitle: true,
       info: { Title: title, Producer: 'Rostrum', Creator: 'Rostrum', CreationDate: created, ModDate: created },
     });
