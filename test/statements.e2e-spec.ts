@@ -50,12 +50,16 @@ describe('e-Statements', () => {
   it('before delivery the secretariat and interpreters read it (check against delivery), other delegations and the public do not; after delivery everyone does, with the record entry', async () => {
     const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
     const gha = await TestClient.connect(sys.url, tokenOf(access, 'gha'));
+    const interpreter = await TestClient.connect(sys.url, tokenOf(access, 'int'));
     try {
       expect((await chair.cmd('meeting.open')).ok).toBe(true);
       expect((await chair.cmd('item.takeUp', { itemId: 'item-1' })).ok).toBe(true);
       const req = await gha.cmd('floor.request', { type: 'statement', language: 'fr' }, 'stmt-req-1');
       const entryId = ((await gha.waitFor('floor.requested', (e) => e.commandId === 'stmt-req-1')) as unknown as EventEnvelope<{ entry: { entryId: string } }>).payload.entry.entryId;
       expect(req.ok).toBe(true);
+      // The interpreter sees the next speaker's language on the list of speakers before the floor is given.
+      await interpreter.waitFor('floor.view', (v) => JSON.stringify(v).includes(`"entryId":"${entryId}"`) && /"language":"fr"/.test(JSON.stringify(v)));
+      expect((await interpreter.cmd('chair.next')).ok).toBe(false);
       const res = await submit('gha', { entryId, language: 'fr', text: 'Le Ghana appelle à un financement prévisible des opérations de paix.' }, { bytes: PDF, type: 'application/pdf' });
       expect(res.status).toBe(201);
       const id = (await res.json()).statement.statementId as string;
@@ -89,6 +93,7 @@ describe('e-Statements', () => {
     } finally {
       chair.close();
       gha.close();
+      interpreter.close();
     }
   });
 });
