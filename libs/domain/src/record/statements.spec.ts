@@ -1,8 +1,24 @@
 import { STATEMENT_PDF_MAX_BYTES, checkStatementUpload, matchStatements, mayReadStatement, maySubmitStatement, type StatementRecord } from './statements';
 import { interventions } from './export/__fixtures__/debate.fixture';
+import { withSetupDetails } from './intervention';
 
 const st = (over: Partial<StatementRecord>): StatementRecord => ({ statementId: 's', delegationId: 'GHA', text: 'x', submittedBy: 'p', submittedAt: 1, ...over });
 const pdfHead = Buffer.from('%PDF-1.7');
+
+describe('speaker details from the setup', () => {
+  it('adds gender and language (matched by delegation and name) and the category (explicit, else implied by the tier)', () => {
+    const bare = interventions.slice(0, 2).map(({ gender: _g, language: _l, category: _c, ...i }) => i);
+    const setup = {
+      delegations: [{ id: 'GHA', name: 'Ghana', tier: 'members', groups: [] }, { id: 'SEN', name: 'Senegal', tier: 'igo-observers', groups: [], category: 'regional-economic-community' }],
+      participants: [{ id: 'g', name: 'Mr. Kwame Mensah', level: 'minister' as const, role: 'delegate' as const, delegationId: 'GHA', gender: 'male', language: 'en' }],
+    };
+    const [gha, sen] = withSetupDetails(bare, setup);
+    expect(gha).toMatchObject({ gender: 'male', language: 'en', category: 'member-state' });
+    expect(sen).toMatchObject({ category: 'regional-economic-community' });
+    expect(sen.gender).toBeUndefined();
+    expect(withSetupDetails(bare, undefined)).toBe(bare);
+  });
+});
 
 describe('e-Statements (pure rules)', () => {
   it('an upload must be a PDF by type and by its first bytes, and within the size limit; text alone is fine, nothing is not', () => {

@@ -14,6 +14,7 @@ import { interventionParagraph, recordName } from './summary';
 /** `text` of a speaker starts with `who` (printed bold). */
 export interface PressSummary { dateline: string; headline: string; overview: string[]; speakers: Array<{ who: string; text: string }>; closing?: string }
 
+/** Builds the press summary of a meeting from its published record. */
 export function pressSummary(doc: RecordDocument): PressSummary {
   const m = doc.meeting;
   const tz = m.timeZone ?? 'UTC';
@@ -40,6 +41,7 @@ export function pressSummary(doc: RecordDocument): PressSummary {
   };
 }
 
+/** The press summary as Markdown; every user field escaped. */
 export function renderPressMarkdown(doc: RecordDocument): string {
   const p = pressSummary(doc);
   return [`_${md(p.dateline)}_`, '', `# ${md(p.headline)}`, '', ...p.overview.flatMap((o) => [md(o), '']), '## Statements', '',
@@ -47,6 +49,7 @@ export function renderPressMarkdown(doc: RecordDocument): string {
     '_Meetings coverage: not an official record._', ''].join('\n');
 }
 
+/** The press summary as a self-contained HTML page; every user field escaped. */
 export function renderPressHtml(doc: RecordDocument): string {
   const p = pressSummary(doc);
   return htmlPage('en', `Press summary: ${p.headline}`, ['<article>', `<p class="held">${h(p.dateline)}</p>`, `<h1>${h(p.headline)}</h1>`,

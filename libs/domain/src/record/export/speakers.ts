@@ -23,6 +23,7 @@ function row(doc: RecordDocument, i: InterventionRecord, lang: RecordLanguage): 
   ];
 }
 
+/** The list of speakers of a meeting, in the order the floor was given, with its column headings in `lang`. */
 export function speakersList(doc: RecordDocument, lang: RecordLanguage = 'en'): SpeakersList {
   const p = PHRASES[lang];
   const c = p.columns;
@@ -34,12 +35,14 @@ export function speakersList(doc: RecordDocument, lang: RecordLanguage = 'en'): 
   };
 }
 
+/** The list of speakers as a Markdown table; every cell escaped. */
 export function renderSpeakersMarkdown(doc: RecordDocument, lang: RecordLanguage = 'en'): string {
   const l = speakersList(doc, lang);
   return [`# ${markdownCell(l.title)}`, '', markdownCell(l.subtitle), '', `| ${l.columns.map(markdownCell).join(' | ')} |`,
     `|${l.columns.map(() => '---').join('|')}|`, ...l.rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`), ''].join('\n');
 }
 
+/** The list of speakers as a printable HTML table (header row repeats when printed); every cell escaped. */
 export function renderSpeakersHtml(doc: RecordDocument, lang: RecordLanguage = 'en'): string {
   const l = speakersList(doc, lang);
   return htmlPage(lang, `${l.title}: ${doc.meeting.title}`, [`<h1>${h(l.title)}</h1>`, `<p>${h(l.subtitle)}</p>`, '<table>',

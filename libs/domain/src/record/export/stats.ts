@@ -127,4 +127,5 @@ export function renderStatsCsv(stats: SpeakingStats, options: { bom?: boolean } 
   return `${options.bom ? '\ufeff' : ''}${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
+/** The statistics as pretty-printed JSON. */
 export const renderStatsJson = (stats: SpeakingStats): string => `${JSON.stringify(stats, null, 2)}\n`;

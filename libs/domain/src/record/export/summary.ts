@@ -64,6 +64,7 @@ export function interventionParagraph(i: InterventionRecord, summary: string | u
 const presiderLabel = (x: { name: string; title?: string; delegation?: string }) =>
   `${x.name}${x.delegation ? ` (${x.delegation})` : x.title ? ` (${x.title})` : ''}`;
 
+/** Builds the summary record of a meeting from its published record (see `SummaryRecordModel`); phrases in `lang`. */
 export function summaryRecordModel(doc: RecordDocument, lang: RecordLanguage = 'en'): SummaryRecordModel {
   const p = PHRASES[lang];
   const tz = doc.meeting.timeZone ?? 'UTC';
