@@ -4,6 +4,10 @@
 import { announce, fmtClock, h, render } from './dom.js';
 import type { ClockView, EntryView, EventEnvelope, FloorEvent, FloorView, FloorViewPayload, Presence, Mode } from './protocol.js';
 
+/** The six official languages by code; another language shows the name it was given. */
+const LANGUAGE_NAMES = new Map([['ar', 'Arabic'], ['zh', 'Chinese'], ['en', 'English'], ['fr', 'French'], ['ru', 'Russian'], ['es', 'Spanish']]);
+const languageName = (code: string) => LANGUAGE_NAMES.get(code) ?? code;
+
 const LOCAL = new Set(['clock.warning', 'clock.expired', 'clock.extended', 'presence.updated']);
 
 export const TYPE_LABELS = {
@@ -60,7 +64,8 @@ export function speakerPanel(view: FloorView): HTMLElement {
       h('p', { id: 'clock', class: 'clock', role: 'timer', 'aria-live': 'off', 'aria-label': 'Time left' }, '–:––'))
       : called ? h('p', { class: 'speaker-name' }, `Called: ${called.speakerName}`, h('span', { class: 'muted' }, ` — ${called.capacityLabel} (not yet speaking)`))
         : h('p', { class: 'muted' }, 'Nobody has the floor.'),
-    view.onDeck ? h('p', { class: 'ondeck' }, 'On deck: ', h('strong', {}, view.onDeck.speakerName), ` — ${view.onDeck.capacityLabel}`) : null);
+    view.onDeck ? h('p', { class: 'ondeck' }, 'On deck: ', h('strong', {}, view.onDeck.speakerName), ` — ${view.onDeck.capacityLabel}`,
+      view.onDeck.language ? ` · in ${languageName(view.onDeck.language)}` : '') : null);
 }
 
 export function tickClock(view: FloorView, serverOffset: number): void {
@@ -94,7 +99,9 @@ export function speakersList(view: FloorView, opts: ListOptions = {}): HTMLEleme
     list.length === 0 ? h('p', { class: 'muted' }, 'The list is empty.') : h('ol', { class: 'speakers', id: 'speakers' },
       ...list.map((e, i) => h('li', { class: `entry${opts.mine && e.delegationId === opts.mine ? ' mine' : ''}`, 'data-entry': e.entryId },
         h('span', { class: 'who' }, h('strong', {}, e.capacityLabel), ` — ${e.speakerName}`),
-        h('span', { class: 'tags' }, TYPE_LABELS[e.type], ' · ', opts.presence ? presenceLabel(opts.presence[e.delegationId], e.mode) : modeLabel(e.mode)),
+        h('span', { class: 'tags' }, TYPE_LABELS[e.type], ' · ', opts.presence ? presenceLabel(opts.presence[e.delegationId], e.mode) : modeLabel(e.mode),
+          // Language of delivery: what interpreters need to know ahead (issue 12).
+          e.language ? h('span', { class: 'lang', lang: 'en' }, ` · in ${languageName(e.language)}`) : null),
         ...(opts.extras?.(e, i, list) ?? [])))));
 }
 

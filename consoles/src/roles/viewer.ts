@@ -9,7 +9,8 @@ import { RecordStore, recordList } from '../core/record.js';
 
 // Thousands of viewers: they follow the floor from the server's `floor.view` broadcast; a
 // re-snapshot (spread over a second and a half) is only the fallback when none arrives.
-startConsole(['viewer', 'delegate'], (ctx) => {
+// Interpreters (read-only) follow the same page: the list shows each speaker's language of delivery.
+startConsole(['viewer', 'delegate', 'interpreter'], (ctx) => {
   const floorEl = h('div', { id: 'floor' });
   const qnaEl = h('div', { id: 'qna' });
   const recordEl = h('div', { id: 'record-wrap' });
