@@ -133,10 +133,13 @@ describe('every script in every export', () => {
     pages.forEach((p, k) => { expect(p).toContain('Delegation'); expect(p).toContain(`${k + 1} of ${pages.length}`); });
   });
 
-  it('Markdown, HTML, CSV, JSON and the press summary keep the names', () => {
+  it('Markdown, HTML, CSV, JSON, the statistics and the press summary keep the names', () => {
     const outputs = [renderMarkdown(debateDocument), renderHtml(debateDocument), renderSpeakersMarkdown(debateDocument), renderSpeakersHtml(debateDocument),
       renderSpeakersCsv(debateDocument), renderJson(debateDocument), renderPressMarkdown(debateDocument), renderPressHtml(debateDocument)];
     for (const out of outputs) for (const name of ['ليلى عبد الرحمن', '王晓明', 'Российская Федерация']) expect(out).toContain(name);
+    // Statistics key rows by delegation name: those survive too.
+    const stats = speakingStats('pk-africa', debateDocument.interventions, debateDocument.items);
+    for (const out of [renderStatsCsv(stats, { bom: true }), renderStatsJson(stats)]) for (const name of ['مصر', '中国', 'Российская Федерация']) expect(out).toContain(name);
   });
 });
 
