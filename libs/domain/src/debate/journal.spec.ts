@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { delegate, meetingSetup, operator, TestMeeting } from '../floor/floor.fixtures';
 import { provisionalList } from '../floor/provisional-list';
 import { journalSections, renderListHtml, renderListJson, renderListPdf } from './journal';
@@ -38,5 +42,15 @@ describe('the published list of speakers (UN Journal style)', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.subarray(-6).toString()).toContain('%%EOF');
     expect(pdf.toString('latin1')).toContain('/Type /Page');
+  });
+
+  it('every script in the published list: Arabic, Chinese and Russian names survive the PDF, in logical order', async () => {
+    const base = generalDebate();
+    const names = ['المملكة العربية السعودية', '中国', 'Российская Федерация'];
+    const list = { ...base, speakers: base.speakers.map((s, k) => (k < names.length ? { ...s, capacityLabel: names[k]! } : s)) };
+    const dir = mkdtempSync(join(tmpdir(), 'rostrum-journal-'));
+    writeFileSync(join(dir, 'l.pdf'), await renderListPdf(header, list));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e\u200e\u200f]/g, '');
+    for (const name of names) expect(text).toContain(name);
   });
 });

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { ProvisionalList, ProvisionalSpeaker } from '../floor/provisional-list';
 import { ordinal } from '../record/decisions';
 import { escapeHtml } from '../record/export/html';
+import { PdfWriter, type PdfOptions } from '../record/export/pdf/writer';
 
 /** What the published list of speakers needs beyond the list itself. */
 export interface JournalHeader {
@@ -78,29 +78,25 @@ export function renderListHtml(header: JournalHeader, list: ProvisionalList, opt
   return out.filter(Boolean).join('\n');
 }
 
-/** R47: the same list as PDF (pdfkit, built-in fonts). */
-export function renderListPdf(header: JournalHeader, list: ProvisionalList, options: { compress?: boolean } = {}): Promise<Buffer> {
+/**
+ * R47: the same list as PDF, with the record's PDF writer (embedded Noto fonts: every official
+ * language's script, Arabic joined and right to left; tagged; page numbers "x of y").
+ */
+export function renderListPdf(header: JournalHeader, list: ProvisionalList, options: PdfOptions = {}): Promise<Buffer> {
   const tz = header.timeZone ?? 'UTC';
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, compress: options.compress ?? true, info: { Title: `List of speakers: ${list.title}`, Producer: 'Rostrum', CreationDate: new Date(0) } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  const t = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-  if (header.body) pdf.font('Helvetica').fontSize(10).text(t(header.body), { align: 'center' });
-  pdf.font('Helvetica').fontSize(10).text(t(header.title), { align: 'center' });
-  pdf.font('Helvetica-Bold').fontSize(14).text(t(`List of speakers: ${list.title}`), { align: 'center' });
-  pdf.font('Helvetica').fontSize(8).fillColor('#555').text(t(`Provisional. By level of representation, then time of inscription. Estimated times, ${tz}.`), { align: 'center' }).fillColor('#000').moveDown();
+  const w = new PdfWriter(`List of speakers: ${list.title}`, options);
+  if (header.body) w.paragraph(header.body, { align: 'center' });
+  w.paragraph(header.title, { align: 'center' });
+  w.paragraph(`List of speakers: ${list.title}`, { tag: 'H1', size: 14, weight: 'bold', align: 'center' });
+  w.paragraph(`Provisional. By level of representation, then time of inscription. Estimated times, ${tz}.`, { size: 8, align: 'center', color: '#555' });
   for (const section of journalSections(list, tz)) {
-    pdf.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(t(section.heading)).moveDown(0.2);
+    w.space(4).paragraph(section.heading, { tag: 'H2', size: 11, weight: 'bold' });
+    const items = w.group('L');
     for (const s of section.speakers) {
       const when = s.status === 'waiting' ? (s.estimatedAt === null ? '' : `${hhmm(s.estimatedAt, tz)}  `) : '';
-      const n = s.place === null ? '-' : `${s.place}.`;
-      pdf.font('Helvetica').fontSize(10).text(t(`${n} ${when}${s.capacityLabel}${who(s) ? ` - ${who(s)}` : ''}`), { paragraphGap: 2 });
+      const n = s.place === null ? '–' : `${s.place}.`;
+      w.paragraph(`${n} ${when}${s.capacityLabel}${who(s) ? ` — ${who(s)}` : ''}`, { tag: 'LI', gapAfter: 2 }, items);
     }
   }
-  pdf.end();
-  return done;
+  return w.finish();
 }
