@@ -95,8 +95,9 @@ export class StatementsController {
     await assertCanRead(this.db, this.tokens, meetingId, token);
     const reader = token ? claimsFor(this.tokens, meetingId, token) : undefined;
     const [statements, doc] = await Promise.all([this.store.list(meetingId), RecordQueries.document(this.db, meetingId)]);
-    const delivered = matchStatements(statements, doc?.interventions ?? []);
     const entryOf = new Map((doc?.entries ?? []).filter((e) => e.current.interventionId).map((e) => [e.current.interventionId!, e.current]));
+    // Published with the record entry: delivered once the intervention's entry is on the record (doc holds published versions only).
+    const delivered = new Map([...matchStatements(statements, doc?.interventions ?? [])].filter(([, i]) => entryOf.has(i)));
     const readable = statements.filter((s) => mayReadStatement(reader, s, delivered.has(s.statementId))).map((s: StatementRecord) => {
       const interventionId = delivered.get(s.statementId);
       const entry = interventionId ? entryOf.get(interventionId) : undefined;

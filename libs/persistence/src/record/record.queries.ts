@@ -111,7 +111,8 @@ export const RecordQueries = {
     const interventions = await RecordQueries.interventions(db, meetingId);
     // Delivered e-Statements are published with their intervention; undelivered ones never leave the statements API.
     const all = await new PostgresStatementStore(db as DataSource).list(meetingId);
-    const delivered = matchStatements(all, interventions);
+    const published = new Set([...byEntry.values()].map((e) => e.current.interventionId).filter(Boolean));
+    const delivered = new Map([...matchStatements(all, interventions)].filter(([, i]) => published.has(i)));
     const statements = all.filter((s) => delivered.has(s.statementId)).map((s) => ({
       statementId: s.statementId, interventionId: delivered.get(s.statementId)!, delegationId: s.delegationId,
       ...(s.language ? { language: s.language } : {}), text: s.text, hasPdf: s.pdfBytes !== undefined,
