@@ -52,7 +52,7 @@ describe('summary record in UN form', () => {
     expect(paras).toContain('Mr. Mensah (Ghana) said that AU-led peace support operations needed predictable funding & <b>assessed</b> contributions.');
     expect(paras).toContain('Ms. Diop (Senegal), speaking on behalf of the African Group, made a statement.');
     expect(paras).toContain('Mr. Hassan (Egypt) rose to a point of order.');
-    expect(paras).toContain('The Chair ruled that the point of order was not well taken. The speaker is in order.');
+    expect(paras).toContain('The President ruled that the point of order was not well taken. The speaker is in order.');
     expect(paras).toContain('Ms. Kamau (Kenya) spoke in exercise of the right of reply.');
     expect(paras).toContain('The list of speakers on Peacekeeping in Africa: partnerships was closed at 10.55 a.m., there being no objection.');
     expect(paras).toContain('Mr. Boateng (Economic Community of West African States) (spoke in Hausa) made a statement.');

@@ -27,7 +27,7 @@ export interface RecordPhrases {
   madeStatement: string;
   action: Record<string, { bare: string; lead: string }>;
   ruling(chair: string, upheld: boolean): string;
-  chair: { president: string; chair: string };
+  president: string;
   correctionNote: string;
   listOfSpeakers: string;
   columns: Record<'no' | 'item' | 'speaker' | 'delegation' | 'capacity' | 'type' | 'mode' | 'language' | 'started' | 'allotted' | 'spoken' | 'overrun', string>;
@@ -58,7 +58,7 @@ export const PHRASES: Record<RecordLanguage, RecordPhrases> = {
       'procedural-motion': { bare: 'spoke on a procedural motion.', lead: ', speaking on a procedural motion,' },
     },
     ruling: (chair, upheld) => `${chair} ruled that the point of order was ${upheld ? 'well taken' : 'not well taken'}.`,
-    chair: { president: 'The President', chair: 'The Chair' },
+    president: 'The President',
     correctionNote: 'This record is subject to correction. Corrections should be submitted in one of the working languages, set forth in a memorandum and also incorporated in a copy of the record. They should be sent within one week of the date of this document to the Secretariat of the meeting.',
     listOfSpeakers: 'List of speakers with speaking times',
     columns: { no: 'No.', item: 'Item', speaker: 'Speaker', delegation: 'Delegation', capacity: 'Capacity', type: 'Type', mode: 'Mode', language: 'Language', started: 'Started', allotted: 'Allotted', spoken: 'Spoken', overrun: 'Over time' },
@@ -87,7 +87,7 @@ export const PHRASES: Record<RecordLanguage, RecordPhrases> = {
       'procedural-motion': { bare: 'prend la parole sur une motion de procédure.', lead: ', sur une motion de procédure,' },
     },
     ruling: (chair, upheld) => `${chair} décide que la motion d’ordre est ${upheld ? 'recevable' : 'irrecevable'}.`,
-    chair: { president: 'Le Président', chair: 'La présidence' },
+    president: 'La présidence',
     correctionNote: 'Le présent compte rendu est sujet à rectifications. Celles-ci doivent être rédigées dans l’une des langues de travail, présentées dans un mémorandum et apportées sur un exemplaire du compte rendu. Elles doivent être adressées au Secrétariat de la réunion dans un délai d’une semaine à compter de la date du présent document.',
     listOfSpeakers: 'Liste des orateurs et temps de parole',
     columns: { no: 'No', item: 'Point', speaker: 'Orateur', delegation: 'Délégation', capacity: 'Qualité', type: 'Type', mode: 'Mode', language: 'Langue', started: 'Début', allotted: 'Temps alloué', spoken: 'Temps de parole', overrun: 'Dépassement' },

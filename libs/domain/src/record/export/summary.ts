@@ -73,7 +73,8 @@ export function summaryRecordModel(doc: RecordDocument, lang: RecordLanguage = '
   const opened = sorted.find((e) => e.current.kind === 'meeting.opened')?.current.at;
   const byId = new Map(doc.interventions.map((i) => [i.interventionId, i]));
   const taken = new Set(sorted.filter((e) => e.current.kind === 'item.takenUp').map((e) => e.current.itemId));
-  const chairWord = (m.presiding?.length ?? 0) > 1 || (m.presiding ?? []).some((x) => /chair/i.test(x.title ?? '')) ? p.chair.chair : p.chair.president;
+  // "The President" as in every other entry of the record (appeals, decisions), whoever presides.
+  const chairWord = p.president;
   const sections: SummaryRecordModel['sections'] = [{ paragraphs: [] }];
   const current = () => sections[sections.length - 1];
   for (const { current: e } of sorted) {
