@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { MessagingModule } from '@rostrum/messaging';
 import { PersistenceModule } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
@@ -20,7 +21,7 @@ export class GatewayModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [MessagingModule.forRoot(config), PersistenceModule.forRoot(config.database)],
+      imports: [MessagingModule.forRoot(config), PersistenceModule.forRoot(config.database), TerminusModule.forRoot({ logger: false })],
       controllers: [MeetingsController, OpsController, ConsolesController, RecordController, DebateController, StatementsController],
       providers: [
         { provide: SERVICES, useFactory: () => new ServiceClient(config) },

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createRedis } from '@rostrum/messaging';
 import { migrate } from '@rostrum/persistence';
-import { ConfigError, PinoNestLogger, createLogger, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
+import { ConfigError, PinoNestLogger, createLogger, health, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
 import { GatewayModule } from './gateway.module';
 import { ErrorFilter } from './ops/error.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
@@ -19,6 +19,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(logger) });
   const adapterRedis = createRedis(config.redis.url);
+  health.register('socket.io-adapter', () => adapterRedis.ping());
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`));
   app.useGlobalFilters(new ErrorFilter());
   app.enableCors();
@@ -31,11 +32,13 @@ async function bootstrap(): Promise<void> {
 
   await app.listen(config.gateway.port, config.gateway.host);
   const url = await app.getUrl();
+  health.start();
   logger.info({ url }, 'gateway ready');
   onShutdown(logger, [
     { name: 'adapter-redis', close: () => adapterRedis.quit() },
     { name: 'queue-dashboard', close: () => dashboard.close() },
     { name: 'nest', close: () => app.close() },
+    { name: 'health', close: () => health.stop() },
   ]);
 }
 

@@ -19,7 +19,9 @@ export function createDataSource(db: DatabaseSettings): DataSource {
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    extra: { max: db.poolSize ?? 10, options: `-c search_path=${db.schema}` },
+    // A connection attempt to a Postgres that is away fails in 3 s rather than hanging, so REST
+    // answers 503 quickly; the pool opens new connections when it is back (issue 9).
+    extra: { max: db.poolSize ?? 10, options: `-c search_path=${db.schema}`, connectionTimeoutMillis: 3000 },
   });
 }
 
@@ -45,4 +47,19 @@ export async function migrate(db: DatabaseSettings): Promise<string[]> {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();
   }
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/**
+ * Whether an error means Postgres is unreachable (down, restarting, connection cut) rather than
+ * that the request was wrong: those become 503 `UNAVAILABLE` with `Retry-After`, never 500.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|the database system is (starting|shutting) up|Client has encountered a connection error/i.test(e.message)) return true;
+  return [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])].some((x) => isDatabaseUnavailable(x, depth + 1));
 }

@@ -5,3 +5,6 @@ export * from './shutdown/shutdown';
 export * from './metrics/serve-metrics';
 export * from './tokens';
 export * from './bootstrap/service';
+export * from './health/health';
+export * from './health/backoff';
+export * from './bootstrap/transport';

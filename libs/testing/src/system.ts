@@ -26,7 +26,11 @@ export async function sparePort(): Promise<number> {
   });
 }
 
+/** One started process; `url` is the gateway's, or a service's metrics and health endpoint. */
 export interface RunningApp { name: AppName; process: ChildProcess; port?: number; url?: string }
+
+/** Where a test system's Postgres and Redis are (default: DATABASE_URL / REDIS_URL, then the machine's). */
+export interface SystemServers { databaseUrl?: string; redisUrl?: string }
 
 /**
  * The real system for an end-to-end test: the built apps as child processes against the real
@@ -36,13 +40,18 @@ export interface RunningApp { name: AppName; process: ChildProcess; port?: numbe
 export class TestSystem {
   readonly id = `t${randomBytes(4).toString('hex')}`;
   readonly apps: RunningApp[] = [];
-  readonly databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
-  readonly redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
   readonly schema = `e2e_${this.id}`;
   readonly prefix = `e2e:${this.id}`;
 
-  static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}): Promise<TestSystem> {
-    const sys = new TestSystem();
+  constructor(servers: SystemServers = {}) {
+    this.databaseUrl = servers.databaseUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
+    this.redisUrl = servers.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  }
+
+  static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}, servers: SystemServers = {}): Promise<TestSystem> {
+    const sys = new TestSystem(servers);
     await sys.ensureDatabase();
     await migrate({ url: sys.databaseUrl, schema: sys.schema });
     try {
@@ -64,15 +73,16 @@ export class TestSystem {
 
   /** Starts one more process of an app (several gateways or floors may run at once). */
   async startApp(name: AppName, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-    const port = name === 'gateway' ? await sparePort() : undefined;
-    const env = { ...process.env, ...this.env(extraEnv), ...(port ? { GATEWAY_PORT: String(port) } : {}) };
+    // Services serve /metrics and /health on a port of their own (the gateway on its HTTP port).
+    const port = extraEnv.METRICS_PORT ? Number(extraEnv.METRICS_PORT) : await sparePort();
+    const env = { ...process.env, ...this.env(extraEnv), ...(name === 'gateway' ? { GATEWAY_PORT: String(port) } : { METRICS_PORT: String(port) }) };
     const logDir = join(ROOT, 'artifacts', 'logs');
     mkdirSync(logDir, { recursive: true });
     const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, DIST, `apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(logDir, `${this.id}-${name}-${child.pid}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    const app: RunningApp = { name, process: child, port, url: port ? `http://127.0.0.1:${port}` : undefined };
+    const app: RunningApp = { name, process: child, port, url: `http://127.0.0.1:${port}` };
     await new Promise<void>((res, rej) => {
       let out = '';
       const timer = setTimeout(() => {

@@ -1,17 +1,26 @@
-import { Controller, Get, Header, Inject, type OnApplicationShutdown, Res } from "@nestjs/common";
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, type OnApplicationShutdown, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
-import type { DataSource } from 'typeorm';
 import { QueueName } from '@rostrum/contracts';
 import { bullConnection, bullPrefix } from '@rostrum/messaging';
-import { metrics, registry, type AppConfig } from '@rostrum/platform';
-import { CONFIG, DATA_SOURCE, REDIS } from '../tokens';
+import { health, metrics, registry, type AppConfig, type DependencyState } from '@rostrum/platform';
+import { CONFIG } from '../tokens';
 
-type Check = { status: 'up' | 'down'; detail?: unknown };
+/**
+ * Without Postgres the gateway still serves the floor, Q&A and joining viewers (issue 9,
+ * "degraded, not down"): it is reported `degraded` (200), not down, so a load balancer keeps
+ * sending clients; Redis, the transport or a service away makes it not ready (503).
+ */
+const DEGRADED_WITHOUT = new Set(['postgres']);
 
-/** Liveness of what the system depends on, and Prometheus metrics. */
+/**
+ * Liveness and readiness (through @nestjs/terminus, the Nest convention) and Prometheus metrics.
+ * `/health/ready` checks every dependency afresh: Redis, Postgres, the message transport, and
+ * each service (floor, qna, recorder) by a ping round trip through the transport, each with the
+ * time of its last successful round trip.
+ */
 @ApiTags('operations')
 @Controller()
 export class OpsController implements OnApplicationShutdown {
@@ -19,25 +28,36 @@ export class OpsController implements OnApplicationShutdown {
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly checks: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
   ) {
     this.queues = Object.values(QueueName).map((name) => new Queue(name, { connection: bullConnection(config.redis.url), prefix: bullPrefix(config.redis.prefix) }));
   }
 
-  @Get('health')
-  async health(@Res() res: Response): Promise<void> {
-    const timed = async (f: () => Promise<unknown>): Promise<Check> => {
-      try { return { status: 'up', detail: await Promise.race([f(), new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000))]) }; }
-      catch (err) { return { status: 'down', detail: (err as Error).message }; }
+  @Get('health/live')
+  @ApiOperation({ summary: 'The process runs (200). Says nothing about its dependencies.' })
+  live() {
+    return { status: 'ok', pid: process.pid, uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get(['health/ready', 'health'])
+  @ApiOperation({ summary: 'Every dependency answered just now: 200 (status ok, or degraded without Postgres), else 503; per dependency: status, lastOkAt, roundTripMs.' })
+  async ready(@Res() res: Response): Promise<void> {
+    const report = await health.probe();
+    const indicator = (name: string, d: DependencyState) => async () => {
+      const data = { lastOkAt: d.lastOkAt ? new Date(d.lastOkAt).toISOString() : null, roundTripMs: d.roundTripMs, ...(d.error ? { error: d.error } : {}) };
+      const session = this.indicators.check(name);
+      if (d.status === 'up') return session.up(data);
+      return DEGRADED_WITHOUT.has(name) ? session.degraded(data) : session.down(data);
     };
-    const [postgres, redis, queues] = await Promise.all([
-      timed(() => this.db.query('SELECT 1').then(() => undefined)),
-      timed(() => this.redis.ping()),
-      timed(() => this.queueDepths()),
-    ]);
-    const ok = [postgres, redis, queues].every((c) => c.status === 'up');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', checks: { postgres, redis, queues } });
+    try {
+      const result = await this.checks.check(Object.entries(report.dependencies).map(([name, d]) => indicator(name, d)));
+      res.status(200).json(result);
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      res.setHeader('Retry-After', '1');
+      res.status(503).json(err.getResponse());
+    }
   }
 
   @Get('metrics')
@@ -49,13 +69,10 @@ export class OpsController implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> { await Promise.all(this.queues.map((q) => q.close())); }
 
-  private async queueDepths(): Promise<Record<string, Record<string, number>>> {
-    const out: Record<string, Record<string, number>> = {};
+  private async queueDepths(): Promise<void> {
     for (const q of this.queues) {
       const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed');
-      out[q.name] = counts;
       for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: q.name, state }, n);
     }
-    return out;
   }
 }

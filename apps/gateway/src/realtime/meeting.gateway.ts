@@ -4,14 +4,16 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import { COMMANDS, fail, type Ack } from '@rostrum/contracts';
+import type Redis from 'ioredis';
 import { createRedis, EventLog } from '@rostrum/messaging';
 import { createLogger, metrics, type AppConfig } from '@rostrum/platform';
 import { AccessTokenService, actorOf, type AccessClaims } from '../auth/access-token.service';
-import { CONFIG, EVENT_LOG, SERVICES } from '../tokens';
+import { CONFIG, EVENT_LOG, REDIS, SERVICES } from '../tokens';
 import { CommandDispatcher } from './command-dispatcher';
 import { Fanout } from './fanout';
+import { GatewayLeases } from './gateway-leases';
 import { RateLimiter } from './rate-limiter';
-import { rooms, roomsOf } from './rooms';
+import { roomsOf } from './rooms';
 import type { ServiceClient } from './service-client';
 import { SyncService } from './sync.service';
 
@@ -27,6 +29,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly logger: Logger = createLogger('gateway');
   private readonly dispatcher: CommandDispatcher;
   private readonly fanout: Fanout;
+  private readonly leases: GatewayLeases;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -34,9 +37,12 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly tokens: AccessTokenService,
     private readonly sync: SyncService,
+    @Inject(REDIS) redis: Redis,
   ) {
     this.dispatcher = new CommandDispatcher(services, new RateLimiter(10, 30));
     this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger);
+    // Another gateway's crash: its delegates' presence is reported from here (R41).
+    this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
   }
 
   afterInit(server: Server): void {
@@ -51,6 +57,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       next();
     });
     this.fanout.start(server);
+    void this.leases.start().catch((err: Error) => this.logger.warn({ err }, 'gateway lease not taken yet; retrying with the next beat'));
   }
 
   handleConnection(socket: Socket): void {
@@ -68,14 +75,19 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       const ack = args[args.length - 1];
       if (typeof ack === 'function') (ack as AckFn)(fail('UNKNOWN_COMMAND', `unknown command "${String(name).slice(0, 60)}"`));
     });
-    if (claims.role === 'delegate') this.inOrder(claims, () => this.presence(claims, 'connected'));
+    if (claims.role === 'delegate') {
+      this.inOrder(claims, async () => {
+        await this.leases.connected(socket.id, claims);
+        await this.presence(claims, 'connected');
+      });
+    }
   }
 
   handleDisconnect(socket: Socket): void {
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) return;
     metrics.connectedSockets.dec();
-    if (claims.role === 'delegate') this.inOrder(claims, () => this.droppedIfLastSocket(claims));
+    if (claims.role === 'delegate') this.inOrder(claims, () => this.droppedIfLastSocket(socket.id, claims));
   }
 
   private readonly presenceChains = new Map<string, Promise<void>>();
@@ -96,28 +108,38 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
    * A delegation is present while any of its delegates has a console open, on any gateway: an
    * adviser closing a laptop must not mark the minister's delegation dropped (R40, R41).
    */
-  private async droppedIfLastSocket(claims: AccessClaims): Promise<void> {
-    const room = claims.delegationId ? rooms.delegation(claims.meetingId, claims.delegationId) : rooms.participant(claims.meetingId, claims.participantId);
-    const sockets = async () => (await this.server.in(room).fetchSockets().catch(() => []))
-      .filter((s) => (s.data as { claims?: AccessClaims }).claims?.role === 'delegate');
-    if ((await sockets()).length > 0) return;
+  private async droppedIfLastSocket(socketId: string, claims: AccessClaims): Promise<void> {
+    if (!(await this.leases.disconnected(socketId, claims))) return;
+    await this.droppedElsewhere(claims);
+  }
+
+  /** Reports a delegation dropped (R41), then checks it did not come back meanwhile. */
+  private async droppedElsewhere(claims: AccessClaims): Promise<void> {
     await this.presence(claims, 'dropped');
     // A console that came back on another gateway meanwhile may have said "connected" before
     // this "dropped" landed: say it again, so that the floor ends with what is true (R41).
-    if ((await sockets()).length > 0) await this.presence(claims, 'connected');
+    if (await this.leases.present(claims)) await this.presence(claims, 'connected');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.leases.stop();
     await this.fanout.stop();
     await this.services.close();
   }
 
   /** Connection state reaches the chair (R40, R41) as a floor command on the delegate's behalf. */
   private async presence(claims: AccessClaims, status: 'connected' | 'dropped'): Promise<void> {
-    const ack = await this.services.command('floor', {
+    const message = {
       meetingId: claims.meetingId, commandId: `presence:${claims.participantId}:${status}:${randomUUID()}`,
       type: 'presence.update', payload: { status }, actor: actorOf(claims),
-    });
+    };
+    let ack = await this.services.command('floor', message);
+    // The floor or Redis away for a moment: retry with the same commandId (applied once), so a
+    // drop during an outage still reaches the chair when it ends (R41).
+    for (let attempt = 1; !ack.ok && ack.error.code === 'UNAVAILABLE' && attempt <= 60; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(1000, 100 * attempt)));
+      ack = await this.services.command('floor', message);
+    }
     if (!ack.ok && ack.error.code !== 'MEETING_NOT_FOUND') this.logger.debug({ code: ack.error.code }, 'presence update not applied');
   }
 

@@ -2,12 +2,13 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ParticipantSetupSchema, ResolvedMeetingSetup } from '@rostrum/contracts';
+import type { EventLog } from '@rostrum/messaging';
 import {
-  AgendaItemEntity, DelegationEntity, GroupEntity, MeetingEntity, ParticipantEntity,
+  AgendaItemEntity, DelegationEntity, GroupEntity, MeetingEntity, ParticipantEntity, isDatabaseUnavailable,
 } from '@rostrum/persistence';
 import type { z } from 'zod';
 import { AccessTokenService } from '../auth/access-token.service';
-import { DATA_SOURCE, SERVICES } from '../tokens';
+import { DATA_SOURCE, EVENT_LOG, SERVICES } from '../tokens';
 import type { ServiceClient } from '../realtime/service-client';
 
 export interface IssuedAccess {
@@ -21,6 +22,7 @@ export class MeetingsService {
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(SERVICES) private readonly services: ServiceClient,
     private readonly tokens: AccessTokenService,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
   ) {}
 
   async create(setup: ResolvedMeetingSetup): Promise<{ meetingId: string; access: IssuedAccess[] }> {
@@ -78,10 +80,24 @@ export class MeetingsService {
 
   /** Anonymous viewers of public meetings: each token is its own identity (one vote each). */
   async viewerToken(meetingId: string): Promise<IssuedAccess> {
-    const meeting = await this.db.getRepository(MeetingEntity).findOneBy({ id: meetingId });
+    const meeting = await this.db.getRepository(MeetingEntity).findOneBy({ id: meetingId }).catch(async (err: unknown) => {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return this.meetingFromLog(meetingId, err);
+    });
     if (!meeting) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `meeting ${meetingId} does not exist` });
     if (!meeting.public) throw new NotFoundException({ code: 'MEETING_NOT_PUBLIC', message: `meeting ${meetingId} is not public` });
     return this.issue(meetingId, { id: `viewer-${randomUUID()}`, name: 'Anonymous viewer', role: 'viewer' });
+  }
+
+  /**
+   * Without Postgres a public meeting still takes viewers (issue 9): whether it exists and is
+   * public is in its `meeting.created` event, the first of its log in Redis.
+   */
+  private async meetingFromLog(meetingId: string, dbError: unknown): Promise<{ public: boolean } | null> {
+    const [first] = await this.log.since(meetingId, 'meeting', 0, 1).catch(() => { throw dbError; });
+    if (!first) return null;
+    if (first.type !== 'meeting.created') throw dbError;
+    return { public: (first.payload as unknown as ResolvedMeetingSetup).public === true };
   }
 
   async get(meetingId: string): Promise<MeetingEntity & { items: AgendaItemEntity[]; delegations: DelegationEntity[]; groups: GroupEntity[]; participants: ParticipantEntity[] }> {

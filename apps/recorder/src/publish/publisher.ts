@@ -10,7 +10,13 @@ import { recorderMetrics } from '../recorder.metrics';
 import { DATA_SOURCE, EVENT_LOG, REDIS } from '../tokens';
 
 const log = createLogger('recorder');
-const LOCK_MS = 15_000;
+/**
+ * The publisher lock is a short lease renewed while publishing: a recorder killed while holding
+ * it (SIGKILL, nothing released) blocks its successor for at most this long, so entries flow
+ * again within 2 s of a restart (issue 9; it was 15 s).
+ */
+const LOCK_MS = 2000;
+const RENEW_MS = 500;
 
 /**
  * Publishes committed entry versions on the meeting's `record` stream (its gapless seq is the
@@ -59,6 +65,10 @@ export class Publisher implements OnApplicationShutdown {
     const lockKey = this.log.keys.meetingKey(meetingId, 'record:publisher');
     const token = randomUUID();
     if ((await this.redis.set(lockKey, token, 'PX', LOCK_MS, 'NX')) !== 'OK') return false;
+    const renew = setInterval(() => {
+      void this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`, 1, lockKey, token, LOCK_MS)
+        .catch(() => undefined);
+    }, RENEW_MS);
     try {
       const webcast = await RecordQueries.webcastStartedAt(this.db, meetingId);
       let head = await this.reconcile(meetingId, webcast);
@@ -72,9 +82,9 @@ export class Publisher implements OnApplicationShutdown {
           recorderMetrics.entriesPublished.inc();
           head = Math.max(head, seq);
         }
-        await this.redis.pexpire(lockKey, LOCK_MS);
       }
     } finally {
+      clearInterval(renew);
       // Release only our own lock (it may have expired and been taken by another process).
       await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, token);
     }

@@ -35,8 +35,12 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => { this.sweeping ??= this.sweep().finally(() => { this.sweeping = undefined; }); }, this.config.sweepIntervalMs);
+    const round = () => { this.sweeping ??= this.sweep().finally(() => { this.sweeping = undefined; }); };
+    this.timer = setInterval(round, this.config.sweepIntervalMs);
     this.timer.unref();
+    // At once on start: what a killed recorder left half done flows again within 2 s of its
+    // restart, not after a sweep interval (issue 9).
+    setTimeout(round, 200).unref();
   }
 
   async sweep(): Promise<{ requeued: number; lag: number }> {

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { QueueName } from '@rostrum/contracts';
-import { CONFIG, type AppConfig } from '@rostrum/platform';
+import { CONFIG, health, type AppConfig } from '@rostrum/platform';
 import { EventLog } from '../event-log/event-log';
 import { bullConnection, bullPrefix, defaultJobOptions } from '../queues/bullmq';
 import { createRedis } from '../redis/redis';
@@ -30,7 +30,14 @@ export class MessagingModule implements OnApplicationShutdown {
       imports: bull,
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: REDIS, useFactory: () => createRedis(config.redis.url) },
+        {
+          provide: REDIS, useFactory: () => {
+            const redis = createRedis(config.redis.url);
+            // A real round trip; while Redis is away it times out and the process is not ready.
+            health.register('redis', () => redis.ping());
+            return redis;
+          },
+        },
         { provide: EVENT_LOG, useFactory: (redis: Redis) => new EventLog(redis, config.redis.prefix), inject: [REDIS] },
       ],
       exports: [CONFIG, REDIS, EVENT_LOG, ...bull],

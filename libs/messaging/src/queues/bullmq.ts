@@ -1,4 +1,4 @@
-import { redisOptions } from '@rostrum/platform';
+import { reconnectDelay, redisOptions } from '@rostrum/platform';
 import type { DefaultJobOptions } from 'bullmq';
 
 /**
@@ -15,7 +15,10 @@ export const defaultJobOptions: DefaultJobOptions = {
 /** BullMQ's own key prefix for a deployment (kept apart from the event log keys). */
 export const bullPrefix = (prefix: string): string => `${prefix}:bull`;
 
-/** Connection options BullMQ needs, from a Redis URL (BullMQ creates its own connections). */
-export function bullConnection(url: string): ReturnType<typeof redisOptions> & { maxRetriesPerRequest: null } {
-  return { ...redisOptions(url), maxRetriesPerRequest: null };
+/**
+ * Connection options BullMQ needs, from a Redis URL (BullMQ creates its own connections);
+ * queues and workers reconnect forever with backoff and jitter (issue 9).
+ */
+export function bullConnection(url: string): ReturnType<typeof redisOptions> & { maxRetriesPerRequest: null; retryStrategy: (times: number) => number } {
+  return { ...redisOptions(url), maxRetriesPerRequest: null, retryStrategy: reconnectDelay };
 }

@@ -1,12 +1,14 @@
 import Redis, { type RedisOptions } from 'ioredis';
+import { reconnectDelay } from '@rostrum/platform';
 
 /**
  * A Redis connection. Key prefixes are applied by hand in key names (not ioredis keyPrefix),
  * because BullMQ and the socket.io adapter manage their own keys and reject keyPrefix.
- * `maxRetriesPerRequest: null` is what BullMQ requires for blocking connections.
+ * `maxRetriesPerRequest: null` is what BullMQ requires for blocking connections. Reconnects
+ * forever with backoff and jitter (issue 9): a Redis restart is a pause, never the end.
  */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: reconnectDelay, ...options });
 }
 
 /** Key names under one prefix, so that tests and deployments sharing a Redis never collide. */

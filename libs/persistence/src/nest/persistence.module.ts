@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { health } from '@rostrum/platform';
 import { createDataSource, type DatabaseSettings } from '../data-source';
 
 /** Injection token of the TypeORM DataSource. */
@@ -14,7 +15,13 @@ export class PersistenceModule implements OnApplicationShutdown {
   static forRoot(db: DatabaseSettings): DynamicModule {
     return {
       module: PersistenceModule,
-      providers: [{ provide: DATA_SOURCE, useFactory: () => createDataSource(db).initialize() }],
+      providers: [{
+        provide: DATA_SOURCE, useFactory: async () => {
+          const ds = await createDataSource(db).initialize();
+          health.register('postgres', () => ds.query('SELECT 1'));
+          return ds;
+        },
+      }],
       exports: [DATA_SOURCE],
     };
   }

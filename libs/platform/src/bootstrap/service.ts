@@ -1,15 +1,19 @@
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { DynamicModule } from '@nestjs/common';
-import { ConfigError, loadConfig, redisOptions, type AppConfig } from '../config/config';
+import { ConfigError, loadConfig, type AppConfig } from '../config/config';
+import { health } from '../health/health';
 import { PinoNestLogger, createLogger } from '../logging/logger';
 import { initMetrics } from '../metrics/metrics';
 import { serveMetrics } from '../metrics/serve-metrics';
 import { onShutdown } from '../shutdown/shutdown';
+import { ResilientServerRedis, pingPattern, transportOptions } from './transport';
 
 /**
- * Starts a microservice app (floor, qna, recorder): config, JSON logs, metrics, the Redis
- * transport, then "<name> ready" once it listens; SIGTERM closes everything in order.
+ * Starts a microservice app (floor, qna, recorder): config, JSON logs, metrics and health, the
+ * Redis transport (reconnecting forever), then "<name> ready" once it listens; SIGTERM closes
+ * everything in order (the transport first, so no new command is taken while in-flight ones finish).
+ * Each service answers `<prefix>.<name>.ping` with its readiness: the gateway's round trip.
  */
 export function runService(name: string, module: (config: AppConfig) => DynamicModule, beforeStart?: (config: AppConfig, log: ReturnType<typeof createLogger>) => Promise<void>): void {
   const start = async () => {
@@ -17,15 +21,22 @@ export function runService(name: string, module: (config: AppConfig) => DynamicM
     const logger = createLogger(name, config.logLevel);
     initMetrics(name);
     await beforeStart?.(config, logger);
+    const transport = new ResilientServerRedis(transportOptions(config.redis.url));
+    transport.addHandler(pingPattern(config.redis.prefix, name), async () => ({ service: name, ...health.report() }), false);
     const app = await NestFactory.createMicroservice<MicroserviceOptions>(module(config), {
-      transport: Transport.REDIS,
-      options: redisOptions(config.redis.url),
+      strategy: transport,
       logger: new PinoNestLogger(logger),
     });
     await app.listen();
+    health.register('transport', async () => {
+      const [pub, sub] = transport.unwrap<[import('ioredis').default, import('ioredis').default]>();
+      if (sub.status !== 'ready') throw new Error(`subscriber ${sub.status}`);
+      await pub.ping();
+    });
+    health.start();
     const metricsServer = await serveMetrics(config.metricsPort);
     logger.info({ metricsPort: metricsServer?.port }, `${name} ready`);
-    onShutdown(logger, [{ name: 'metrics', close: () => metricsServer?.close() }, { name: 'nest', close: () => app.close() }]);
+    onShutdown(logger, [{ name: 'metrics', close: () => metricsServer?.close() }, { name: 'nest', close: () => app.close() }, { name: 'health', close: () => health.stop() }]);
   };
   start().catch((err) => {
     // A bad setting names itself; anything else is logged with its stack.
