@@ -38,6 +38,22 @@ export class TestClient {
     return c;
   }
 
+  /**
+   * A console moving to another gateway (its own died): a new socket on `url` that keeps the
+   * previous client's sequences and asks `events.since` for what it missed, as a console does.
+   */
+  static async resume(url: string, token: string, previous: TestClient): Promise<TestClient> {
+    previous.close();
+    const c = new TestClient(url, token, { autoConnect: false });
+    for (const s of ['meeting', 'qna', 'record'] as const) { c.seq[s] = previous.seq[s]; c.streams[s].push(...previous.streams[s]); }
+    c.snapshot = previous.snapshot;
+    c.synced = true;
+    c.socket.connect();
+    await c.connected();
+    await c.catchUp();
+    return c;
+  }
+
   connected(): Promise<void> {
     if (this.socket.connected) return Promise.resolve();
     return new Promise((res, rej) => {
