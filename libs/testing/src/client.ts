@@ -18,6 +18,10 @@ export class TestClient {
   readonly seq: Record<StreamName, number> = { meeting: 0, qna: 0, record: 0 };
   /** Events the server delivered twice live (never the overlap of a catch-up with the live feed). */
   duplicates = 0;
+  /** The seqs the snapshot reflected: live copies of those may still arrive after it, and are dropped. */
+  private readonly snapshotSeq: Record<StreamName, number> = { meeting: 0, qna: 0, record: 0 };
+  /** Which ones (`<stream>:<seq>`), to tell a real duplicate from a test artefact. */
+  readonly duplicateSeqs: string[] = [];
   /** Seqs taken from `events.since`: the live copy of one of these may still be on its way. */
   private readonly fetched: Record<StreamName, Set<number>> = { meeting: new Set(), qna: new Set(), record: new Set() };
   snapshot?: Record<string, unknown>;
@@ -45,7 +49,11 @@ export class TestClient {
   static async resume(url: string, token: string, previous: TestClient): Promise<TestClient> {
     previous.close();
     const c = new TestClient(url, token, { autoConnect: false });
-    for (const s of ['meeting', 'qna', 'record'] as const) { c.seq[s] = previous.seq[s]; c.streams[s].push(...previous.streams[s]); }
+    for (const s of ['meeting', 'qna', 'record'] as const) {
+      c.seq[s] = previous.seq[s];
+      c.snapshotSeq[s] = previous.snapshotSeq[s];
+      c.streams[s].push(...previous.streams[s]);
+    }
     c.snapshot = previous.snapshot;
     c.synced = true;
     c.socket.connect();
@@ -67,11 +75,13 @@ export class TestClient {
     const snap = await this.socket.emitWithAck('meeting.snapshot', {}) as Ack & Record<string, { seq: number } | null>;
     if (!snap.ok) throw new Error(`snapshot refused: ${JSON.stringify(snap)}`);
     this.snapshot = snap;
-    for (const s of ['meeting', 'qna', 'record'] as const) this.seq[s] = (snap[s] as { seq: number } | null)?.seq ?? 0;
+    for (const s of ['meeting', 'qna', 'record'] as const) this.seq[s] = this.snapshotSeq[s] = (snap[s] as { seq: number } | null)?.seq ?? 0;
     this.synced = true;
     const buffered = this.buffer;
     this.buffer = [];
-    for (const e of buffered) this.accept(e);
+    // Events that arrived while the snapshot was taken and that it already reflects are dropped,
+    // as a console drops them: they are not duplicates.
+    for (const e of buffered) if (e.seq > this.seq[e.stream]) this.accept(e);
     return snap;
   }
 
@@ -112,7 +122,7 @@ export class TestClient {
 
   private accept(e: EventEnvelope): void {
     const s = e.stream;
-    if (e.seq <= this.seq[s]) { if (!this.fetched[s].delete(e.seq)) this.duplicates++; return; }
+    if (e.seq <= this.seq[s]) { if (e.seq > this.snapshotSeq[s] && !this.fetched[s].delete(e.seq)) { this.duplicates++; this.duplicateSeqs.push(`${s}:${e.seq}`); } return; }
     if (e.seq > this.seq[s] + 1) { void this.catchUp(); return; } // a gap: fetch what is missing, in order
     this.streams[s].push(e);
     this.seq[s] = e.seq;

@@ -74,7 +74,9 @@ export class TestSystem {
   /** Starts one more process of an app (several gateways or floors may run at once). */
   async startApp(name: AppName, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
     // Services serve /metrics and /health on a port of their own (the gateway on its HTTP port).
-    const port = extraEnv.METRICS_PORT ? Number(extraEnv.METRICS_PORT) : await sparePort();
+    // A given GATEWAY_PORT / METRICS_PORT is kept (a restarted gateway comes back where its clients reconnect).
+    const given = name === 'gateway' ? extraEnv.GATEWAY_PORT : extraEnv.METRICS_PORT;
+    const port = given ? Number(given) : await sparePort();
     const env = { ...process.env, ...this.env(extraEnv), ...(name === 'gateway' ? { GATEWAY_PORT: String(port) } : { METRICS_PORT: String(port) }) };
     const logDir = join(ROOT, 'artifacts', 'logs');
     mkdirSync(logDir, { recursive: true });

@@ -10,8 +10,32 @@ import { reconnectDelay } from '../health/backoff';
  * the channels when it is back.
  */
 export class ResilientServerRedis extends ServerRedis {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   override createRetryStrategy(times: number): number | undefined {
     return this.isManuallyClosed ? undefined : reconnectDelay(times);
+  }
+
+  override handleMessage(channel: string, buffer: string, pub: Parameters<ServerRedis['handleMessage']>[2], pattern: string): Promise<unknown> {
+    const work = super.handleMessage(channel, buffer, pub, pattern);
+    this.inFlight.add(work);
+    void work.catch(() => undefined).finally(() => this.inFlight.delete(work));
+    return work;
+  }
+
+  /**
+   * Drain (issue 9, SIGTERM): stop taking commands (unsubscribe, so another instance or the
+   * restarted one gets the client's retry), let the in-flight ones finish and reply (at most
+   * `drainMs`), then close the connections.
+   */
+  override async close(drainMs = 7000): Promise<void> {
+    const sub = this.subClient as { unsubscribe?: () => Promise<unknown>; punsubscribe?: () => Promise<unknown>; status?: string } | undefined;
+    if (sub?.status === 'ready') await Promise.all([sub.unsubscribe?.(), sub.punsubscribe?.()]).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => { timer = setTimeout(r, drainMs); })]);
+    clearTimeout(timer);
+    await new Promise((r) => setImmediate(r)); // the last replies are published on the next turn
+    await super.close();
   }
 }
 
