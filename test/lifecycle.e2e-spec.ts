@@ -45,10 +45,22 @@ describe('lifecycle, configuration, migrations, operations', () => {
     beforeAll(async () => { sys = await TestSystem.start(); }, 90_000);
     afterAll(() => sys?.stop(), 30_000);
 
-    it('reports health of Postgres, Redis and the queues, and Prometheus metrics', async () => {
-      const health = await fetch(`${sys.url}/health`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' }, queues: { status: 'up' } } });
+    it('reports liveness, and readiness per dependency with its last round trip (gateway and every service), and Prometheus metrics', async () => {
+      expect((await fetch(`${sys.url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${sys.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const up = { status: 'up', lastOkAt: expect.any(String), roundTripMs: expect.any(Number) };
+      expect(await ready.json()).toMatchObject({ status: 'ok', details: { postgres: up, redis: up, transport: up, floor: up, qna: up, recorder: up, 'socket.io-adapter': up } });
+      // The services report their own readiness on their metrics port.
+      for (const name of ['floor', 'qna', 'recorder'] as const) {
+        const res = await fetch(`${sys.apps.find((a) => a.name === name)!.url}/health/ready`);
+        expect(res.status).toBe(200);
+        const body = await res.json() as { ready: boolean; dependencies: Record<string, { status: string; lastOkAt: number }> };
+        expect(body.ready).toBe(true);
+        expect(body.dependencies.redis).toMatchObject({ status: 'up', lastOkAt: expect.any(Number) });
+        expect(body.dependencies.transport).toMatchObject({ status: 'up' });
+        if (name === 'recorder') expect(body.dependencies.postgres).toMatchObject({ status: 'up' });
+      }
       const { meetingId } = await sys.createMeeting({ title: 'M', profile: { preset: 'un-ga' }, items: [{ title: 'I' }] });
       const viewer = await TestClient.connect(sys.url, await sys.viewerToken(meetingId));
       const text = await (await fetch(`${sys.url}/metrics`)).text();
@@ -56,6 +68,8 @@ describe('lifecycle, configuration, migrations, operations', () => {
       expect(text).toMatch(/rostrum_connected_sockets\{app="gateway"\} 1/);
       expect(text).toMatch(/rostrum_queue_depth\{queue="record",state="waiting",app="gateway"\}/);
       expect(text).toMatch(/rostrum_commands_total/);
+      expect(text).toMatch(/rostrum_connection_up\{connection="redis",app="gateway"\} 1/);
+      expect(text).toMatch(/rostrum_connection_up\{connection="floor",app="gateway"\} 1/);
     });
 
     it('serves the queue dashboard to operators only', async () => {

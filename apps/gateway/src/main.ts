@@ -8,6 +8,7 @@ import { ConfigError, PinoNestLogger, createLogger, health, initMetrics, loadCon
 import { GatewayModule } from './gateway.module';
 import { ErrorFilter } from './ops/error.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
+import { MeetingGateway } from './realtime/meeting.gateway';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
 
 async function bootstrap(): Promise<void> {
@@ -39,6 +40,8 @@ async function bootstrap(): Promise<void> {
     { name: 'queue-dashboard', close: () => dashboard.close() },
     { name: 'nest', close: () => app.close() },
     { name: 'health', close: () => health.stop() },
+    // Runs first (closers run in reverse): acks for in-flight commands go out before the sockets close.
+    { name: 'drain', close: () => app.get(MeetingGateway).drain() },
   ]);
 }
 

@@ -143,11 +143,32 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!ack.ok && ack.error.code !== 'MEETING_NOT_FOUND') this.logger.debug({ code: ack.error.code }, 'presence update not applied');
   }
 
+  private draining = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  /**
+   * SIGTERM (issue 9): new messages are answered UNAVAILABLE (the console retries with the same
+   * commandId, on this gateway's successor or another one) and the ones in flight get their acks
+   * before the sockets close; at most `maxMs`.
+   */
+  async drain(maxMs = 5000): Promise<void> {
+    this.draining = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => { timer = setTimeout(r, maxMs); })]);
+    clearTimeout(timer);
+  }
+
   private reply(ack: AckFn | undefined, work: () => Promise<Ack>): void {
-    work().catch((err: Error) => {
+    if (this.draining) {
+      if (typeof ack === 'function') ack(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'));
+      return;
+    }
+    const done = work().catch((err: Error) => {
       this.logger.error({ err }, 'handler failed');
       return fail('INTERNAL', 'the server could not handle this message');
     }).then((result) => { if (typeof ack === 'function') ack(result); });
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
   }
 }
 
