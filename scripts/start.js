@@ -45,7 +45,7 @@ async function main() {
     `  gateway    ${base}   (socket.io and REST)`,
     `  consoles   ${base}/console/`,
     `  API docs   ${base}/docs`,
-    `  health     ${base}/health     metrics ${base}/metrics`,
+    `  health     ${base}/health/ready     metrics ${base}/metrics`,
     `  operator key: OPERATOR_KEY in .env`,
     'Ctrl-C stops everything.',
     '',

