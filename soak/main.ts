@@ -53,10 +53,10 @@ async function main(): Promise<void> {
   const sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], { LOG_LEVEL: 'info' });
   const open: TestClient[] = [];
   try {
-    const setup = { ...debateSetup(), qna: { moderation: 'open', rateLimit: { questions: 10_000, windowSeconds: 60 } } as never };
+    const setup = { ...debateSetup(), qna: { moderation: 'open', rateLimit: { questions: 100, windowSeconds: 60 } } as never };
     const { meetingId, access } = await sys.createMeeting(setup);
     const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
-    const delegates = await Promise.all(['gha', 'nor', 'sen', 'egy', 'gbr'].map((d) => TestClient.connect(sys.url, tokenOf(access, d))));
+    const delegates = await Promise.all(['gha', 'nor', 'sen', 'egy', 'gbr', 'au'].map((d) => TestClient.connect(sys.url, tokenOf(access, d))));
     open.push(chair, ...delegates);
     await send(chair, 'meeting.open', {});
     await send(chair, 'item.takeUp', { itemId: 'item-1' });

@@ -27,6 +27,10 @@ describe('faults: Redis SHUTDOWN and restart mid-debate', () => {
       await sleep(Math.min(1500, downMs / 2));
       const whileDown = await ready(gateway.url!);
       const floorWhileDown = await ready(floor.url!);
+      // A command meanwhile is refused at once, not after the transport timeout (5 s).
+      const asked = Date.now();
+      const fast = await debate.delegates[0]!.cmd('floor.withdraw', { entryId: 'none' });
+      const fastMs = Date.now() - asked;
       await sleep(Math.max(0, downMs - (Date.now() - downAt)));
       await fs.redis.resume();
       const upAt = Date.now();
@@ -34,8 +38,10 @@ describe('faults: Redis SHUTDOWN and restart mid-debate', () => {
       const firstAck = await eventually(async () => debate.firstAckAfter(upAt), 30_000, 'a command acknowledged after Redis returned');
       const readyAgain = await eventually(async () => ((await ready(gateway.url!)).status === 200 ? Date.now() : undefined), 30_000, 'the gateway ready again');
       const recoveryMs = firstAck - upAt;
-      process.stdout.write(`[fault redis ${downMs / 1000}s] recovery ${recoveryMs} ms (ready again after ${readyAgain - upAt} ms); acked so far ${debate.acked.length}, retries ${debate.retries}, refused ${debate.refused.length}\n`);
+      process.stdout.write(`[fault redis ${downMs / 1000}s] recovery ${recoveryMs} ms (ready again after ${readyAgain - upAt} ms); UNAVAILABLE answered in ${fastMs} ms while down; acked so far ${debate.acked.length}, retries ${debate.retries}, refused ${debate.refused.length}\n`);
 
+      expect(fast).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(fastMs).toBeLessThan(5_000);
       expect(whileDown.status).toBe(503);
       expect(whileDown.body.details.redis.status).toBe('down');
       expect(whileDown.body.details.transport.status).toBe('down');
