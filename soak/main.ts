@@ -95,7 +95,11 @@ async function main(): Promise<void> {
       for (let i = 0; i < N.viewers; i++) {
         await sleep(Math.max(0, started + (i * (REAL_MS - stay)) / N.viewers - Date.now()));
         running.push((async () => {
-          const v = await TestClient.connect(sys.url, await sys.viewerToken(meetingId));
+          let v: TestClient;
+          try { v = await TestClient.connect(sys.url, await sys.viewerToken(meetingId)); } catch (err) {
+            failures.push(`viewer join: ${(err as Error).message}`);
+            return;
+          }
           const id = randomUUID();
           try {
             for (let k = 0; k < votesPerViewer && votesCast < N.votes; k++) {

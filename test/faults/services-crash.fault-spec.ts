@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@rostrum/contracts';
 import { EventLog, bullConnection, bullPrefix, createRedis } from '@rostrum/messaging';
 import { TestClient, debateSetup, tokenOf, type AppName } from '@rostrum/testing';
-import { Debate, eventually, send, sleep } from './support/debate';
+import { Debate, eventually, ready, send, sleep } from './support/debate';
 import { FaultSystem } from './support/system';
 
 type Payload = { entryId?: string; at?: number };
@@ -38,6 +38,10 @@ describe('faults: services killed or restarted mid-meeting', () => {
 
     await fs.sys.stopApp(app('floor'), 'SIGKILL');                // only our own child process, by pid
     const downAt = Date.now();
+    // No floor, no floor command can be served: the gateway is not ready, and says why.
+    const whileDown = await ready(fs.sys.url);
+    expect(whileDown.status).toBe(503);
+    expect(whileDown.body.details).toMatchObject({ floor: { status: 'down' }, qna: { status: 'up' }, redis: { status: 'up' } });
     await sleep(Math.max(0, startedAt + 5_000 - Date.now()));      // down across the warning (due 4 s in)
     await fs.sys.startApp('floor');
     const downtime = Date.now() - downAt;

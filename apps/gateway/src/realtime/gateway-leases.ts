@@ -67,10 +67,15 @@ export class GatewayLeases {
     return (await this.redis.scard(this.delegation(claims))) > 0;
   }
 
-  /** Leaves on purpose (SIGTERM): the sockets' own disconnects already reported presence. */
+  /**
+   * Leaves on purpose (SIGTERM): gives up the lease at once, so another gateway (or this one's
+   * successor) takes over the consoles still registered here, as after a crash. The sockets'
+   * own disconnects may report them first; a delegation is reported dropped only if it has no
+   * console anywhere when that is checked, and a repeated report changes nothing.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.redis.multi().srem(this.gateways, this.id).del(this.lease(this.id), this.sockets(this.id)).exec().catch(() => undefined);
+    await this.redis.del(this.lease(this.id)).catch(() => undefined);
   }
 
   private async renew(): Promise<void> {
