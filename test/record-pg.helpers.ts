@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sparePort } from '@rostrum/testing';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** The newest Postgres installed from Debian packages (.ci/run installs whatever version Debian has). */
+const BIN = (() => {
+  const base = '/usr/lib/postgresql';
+  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  return join(base, versions[0] ?? '15', 'bin');
+})();
 const ROOT = resolve(__dirname, '..');
 
 /**
