@@ -138,10 +138,14 @@ export class TestClient {
     if (this.catching) { this.catchUpAgain = true; return; }
     this.catching = true;
     try {
+      let failures = 0;
       do {
         this.catchUpAgain = false;
         for (const stream of ['meeting', 'qna', 'record'] as const) {
-          const res = await this.socket.emitWithAck('events.since', { stream, seq: this.seq[stream] }) as Ack & { events: EventEnvelope[] };
+          // Bounded: an ack lost with its socket (a gateway going away) must not wedge catching up.
+          const res = await this.socket.timeout(10_000).emitWithAck('events.since', { stream, seq: this.seq[stream] })
+            .catch(() => ({ ok: false })) as Ack & { events: EventEnvelope[] };
+          if (!res.ok && this.socket.connected && failures++ < 25) { this.catchUpAgain = true; await new Promise((r) => setTimeout(r, 200)); }
           if (res.ok) {
             for (const e of res.events) {
               if (e.seq !== this.seq[stream] + 1) continue;

@@ -65,8 +65,9 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!claims) { socket.disconnect(true); return; }
     metrics.connectedSockets.inc();
     void socket.join(roomsOf(claims));
-    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.snapshot(claims)));
-    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.since(claims, req)));
+    // Reads are served while draining (a console catching up before the sockets close); commands are not.
+    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.snapshot(claims), true));
+    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.since(claims, req), true));
     for (const name of Object.keys(COMMANDS)) {
       socket.on(name, (payload: unknown, ack?: AckFn) => this.reply(ack, () => this.dispatcher.dispatch(claims, name, payload)));
     }
@@ -147,9 +148,9 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly inFlight = new Set<Promise<void>>();
 
   /**
-   * SIGTERM (issue 9): new messages are answered UNAVAILABLE (the console retries with the same
-   * commandId, on this gateway's successor or another one) and the ones in flight get their acks
-   * before the sockets close; at most `maxMs`.
+   * SIGTERM (issue 9): new commands are answered UNAVAILABLE (the console retries with the same
+   * commandId, on this gateway's successor or another one), reads are still served, and the
+   * messages in flight get their acks before the sockets close; at most `maxMs`.
    */
   async drain(maxMs = 5000): Promise<void> {
     this.draining = true;
@@ -158,8 +159,8 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     clearTimeout(timer);
   }
 
-  private reply(ack: AckFn | undefined, work: () => Promise<Ack>): void {
-    if (this.draining) {
+  private reply(ack: AckFn | undefined, work: () => Promise<Ack>, read = false): void {
+    if (this.draining && !read) {
       if (typeof ack === 'function') ack(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'));
       return;
     }
