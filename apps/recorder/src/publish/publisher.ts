@@ -76,9 +76,17 @@ export class Publisher implements OnApplicationShutdown {
         const rows = await RecordQueries.unpublished(this.db, meetingId, 200);
         if (rows.length === 0) return true;
         for (const r of rows) {
+          // Marked before it is appended: a client that receives the entry and at once reads an
+          // export finds it there. A crash between the two leaves Postgres one ahead of Redis,
+          // which reconcile() repairs by appending it at that seq.
+          const next = head + 1;
+          if (!(await this.premark(meetingId, r.entry_id, r.version, next))) { head = await this.reconcile(meetingId, webcast); break; }
           const seq = await this.append(meetingId, head, toEntryView(r, webcast), r.actor as Actor | null);
-          if (seq === undefined) { head = await this.reconcile(meetingId, webcast); break; } // someone else appended
-          await RecordQueries.markPublished(this.db, meetingId, r.entry_id, r.version, seq);
+          if (seq !== next) {
+            await RecordQueries.unmarkPublished(this.db, meetingId, r.entry_id, r.version);
+            if (seq === undefined) { head = await this.reconcile(meetingId, webcast); break; } // someone else appended
+            await RecordQueries.markPublished(this.db, meetingId, r.entry_id, r.version, seq); // published earlier at another seq
+          }
           recorderMetrics.entriesPublished.inc();
           head = Math.max(head, seq);
         }
@@ -87,6 +95,17 @@ export class Publisher implements OnApplicationShutdown {
       clearInterval(renew);
       // Release only our own lock (it may have expired and been taken by another process).
       await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, token);
+    }
+  }
+
+  /** Marks a version published at `seq`; false when another version already holds that seq (another publisher). */
+  private async premark(meetingId: string, entryId: string, version: number, seq: number): Promise<boolean> {
+    try {
+      await RecordQueries.markPublished(this.db, meetingId, entryId, version, seq);
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') return false; // UNIQUE (meeting_id, record_seq)
+      throw err;
     }
   }
 
@@ -115,7 +134,8 @@ export class Publisher implements OnApplicationShutdown {
         await RecordQueries.markPublished(this.db, meetingId, p.entryId, p.version, e.seq);
       }
     } else if (head < marked) {
-      log.error({ meetingId, head, marked }, 'record stream behind Postgres: republishing committed entries');
+      // A crash between marking and appending, or Redis lost its tail.
+      log.warn({ meetingId, head, marked }, 'record stream behind Postgres: appending the marked entries');
       for (const r of await RecordQueries.publishedAfter(this.db, meetingId, head)) {
         if (r.record_seq !== head + 1) break;
         // Its own commandId: the first publication's may survive in Redis and would answer "duplicate".

@@ -83,6 +83,12 @@ export const RecordQueries = {
       WHERE meeting_id = $1 AND entry_id = $2 AND version = $3 AND record_seq IS NULL`, [meetingId, entryId, version, recordSeq]);
   },
 
+  /** Takes back a mark whose append did not land at the marked seq (the publisher re-marks it). */
+  async unmarkPublished(db: Db, meetingId: string, entryId: string, version: number): Promise<void> {
+    await db.query(`UPDATE record_entry_versions SET record_seq = NULL, published_at = NULL
+      WHERE meeting_id = $1 AND entry_id = $2 AND version = $3`, [meetingId, entryId, version]);
+  },
+
   async meetingsWithUnpublished(db: Db): Promise<string[]> {
     const rows: Array<{ meeting_id: string }> = await db.query(`SELECT DISTINCT meeting_id FROM record_entry_versions WHERE record_seq IS NULL`);
     return rows.map((r) => r.meeting_id);
