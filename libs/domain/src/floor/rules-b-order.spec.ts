@@ -65,6 +65,36 @@ describe('B. order and precedence', () => {
     expect(speakers(ga)).toEqual(['GHA', 'NOR']);
   });
 
+  it('R14 under robert after a speaker against, the next speaker for goes first (on a list with both sides waiting)', () => {
+    const m = openMeeting('robert', { preferFirstTimeSpeakers: false });
+    inscribe(m, 'EGY', { position: 'against' }); m.seconds(1);
+    inscribe(m, 'NOR', { position: 'against' }); m.seconds(1);
+    inscribe(m, 'GBR', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'SEN', { position: 'for' });
+    expect(speakers(m)).toEqual(['EGY', 'NOR', 'GBR', 'SEN']);     // nobody heard yet: by time
+    hear(m);                                              // Egypt, against
+    expect(speakers(m)).toEqual(['GBR', 'NOR', 'SEN']);
+    hear(m);                                              // the United Kingdom, for
+    expect(speakers(m)).toEqual(['NOR', 'SEN']);
+    hear(m);                                              // Norway, against
+    expect(speakers(m)).toEqual(['SEN']);
+  });
+
+  it('R14 without a waiting speaker of the other side the order stays; off, there is no alternation', () => {
+    const m = openMeeting('robert', { preferFirstTimeSpeakers: false });
+    inscribe(m, 'GHA', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'NOR', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'GBR');                                   // no position
+    hear(m);
+    expect(speakers(m)).toEqual(['NOR', 'GBR']);
+    const off = openMeeting('robert', { alternateProCon: false, preferFirstTimeSpeakers: false });
+    inscribe(off, 'GHA', { position: 'for' }); off.seconds(1);
+    inscribe(off, 'NOR', { position: 'for' }); off.seconds(1);
+    inscribe(off, 'EGY', { position: 'against' });
+    hear(off);
+    expect(speakers(off)).toEqual(['NOR', 'EGY']);
+  });
+
   it('R14 under robert after a speaker for, the next speaker against goes first', () => {
     const m = openMeeting('robert');
     inscribe(m, 'GHA', { position: 'for' }); m.seconds(1);
