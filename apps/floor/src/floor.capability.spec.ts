@@ -63,7 +63,7 @@ describe('floor capability through the command processor', () => {
       // The time is the processor's clock when it decided, the actor the command's: nothing the test stamps.
       expect(mine.map((e) => ({ at: e.at, actor: e.actor, meetingId: e.meetingId, stream: e.stream })))
         .toEqual(mine.map(() => ({ at: s.at, actor: s.message.actor, meetingId: MEETING, stream: 'meeting' })));
-      expect((s.ack as { seq: number }).seq).toBe(mine[mine.length - 1]!.seq);
+      expect((s.ack as unknown as { seq: number }).seq).toBe(mine[mine.length - 1]!.seq);
     }
     expect(log.events.filter((e) => e.commandId === refused.message.commandId)).toEqual([]);
     // Events of the item name it (R43: agenda item); the expiry fired by the system at its due time.
