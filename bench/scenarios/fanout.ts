@@ -43,10 +43,11 @@ export async function fanout(b: Bench, viewers: number, rounds: number, repetiti
   const raw = await startRaw();
   try {
     const conn = await b.pool.connect(raw.url, Array.from({ length: viewers }, () => 'raw'), { snapshot: false });
-    log(`raw socket.io: ${conn.connected} sockets connected in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}`);
     await sleep(1000);
+    // Each side's own server counts its sockets: the load processes' count would include both.
     const rawSockets = await raw.ask('clients');
     const systemSockets = (await gatewaySockets(b)) - 1;   // less the chair's console
+    log(`raw socket.io: ${rawSockets} sockets in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}; gateway: ${systemSockets} viewer sockets`);
     const per = Math.ceil(rounds / repetitions);
     const sides = { raw: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 }, system: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 } };
     let suspended = false;

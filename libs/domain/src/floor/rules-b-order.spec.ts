@@ -32,6 +32,23 @@ describe('B. order and precedence', () => {
     expect(speakers(m)).toEqual(['SEN', 'EGY']);
   });
 
+  it('R11 a group statement ranks in the profile\'s groups tier, ahead of a tier above its own delegation\'s', () => {
+    // Observers placed between groups and members: the African Union (national, 09:00) waits for Senegal for the group (09:05).
+    const m = openMeeting('ecosoc', { tiers: ['officers', 'groups', 'igo-observers', 'members', 'observer-states', 'un-entities', 'civil-society'] });
+    inscribe(m, 'AU'); m.seconds(300);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } }); m.seconds(1);
+    inscribe(m, 'EGY');
+    expect(speakers(m)).toEqual(['SEN', 'AU', 'EGY']);
+  });
+
+  it('R11 without a groups tier a group statement still precedes the national statements of its tier', () => {
+    const m = openMeeting('ecosoc', { tiers: ['officers', 'members', 'observer-states', 'igo-observers', 'un-entities', 'civil-society'], eligibleTiers: ['members', 'igo-observers', 'civil-society'] });
+    inscribe(m, 'EGY'); m.seconds(300);
+    inscribe(m, 'AU'); m.seconds(1);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(speakers(m)).toEqual(['SEN', 'EGY', 'AU']);
+  });
+
   it('R11 with groupsFirst off, group statements wait their turn', () => {
     const m = openMeeting('un-ga', { groupsFirst: false });
     inscribe(m, 'EGY'); m.seconds(300);
