@@ -64,4 +64,16 @@ describe('B. order and precedence: edges', () => {
       expect(m.no('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY')).code).toBe('REPLY_LIMIT_REACHED');
     }
   });
+
+  it('R26 the limit counts the delegation\'s own replies on this item only', () => {
+    const m = openMeeting('un-ga', { rightOfReply: { timing: 'immediate' } });
+    const nor = inscribe(m, 'NOR', { itemId: 'item-2' });
+    m.ok('item.takeUp', { itemId: 'item-2' }); hear(m);
+    reply(m, 'EGY', nor); reply(m, 'EGY', nor);                     // Egypt's two on item 2
+    m.ok('item.takeUp', { itemId: 'item-1' });
+    const gha = inscribe(m, 'GHA'); hear(m);
+    reply(m, 'GBR', gha); reply(m, 'GBR', gha);                     // the United Kingdom's two on item 1
+    reply(m, 'EGY', gha); reply(m, 'EGY', gha);                     // Egypt still has two on item 1
+    expect(m.no('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY')).code).toBe('REPLY_LIMIT_REACHED');
+  });
 });
