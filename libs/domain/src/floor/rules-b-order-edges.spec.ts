@@ -76,4 +76,23 @@ describe('B. order and precedence: edges', () => {
     reply(m, 'EGY', gha); reply(m, 'EGY', gha);                     // Egypt still has two on item 1
     expect(m.no('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('EGY')).code).toBe('REPLY_LIMIT_REACHED');
   });
+
+  it('R15 a new entry joins a chair\'s order by the rules, also in the middle (high-level segment)', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    inscribe(m, 'GHA', { speaker: { name: 'Minister', level: 'minister' } }); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    const egy = inscribe(m, 'EGY'); m.seconds(1);
+    m.ok('chair.reorder', { entryId: egy, toIndex: 1, reason: 'travel' });
+    expect(speakers(m)).toEqual(['GHA', 'EGY', 'NOR']);
+    inscribe(m, 'GBR', { speaker: { name: 'Vice-Minister', level: 'vice-minister' } });
+    expect(speakers(m)).toEqual(['GHA', 'GBR', 'EGY', 'NOR']);
+  });
+
+  it('R32 a motion speaker who has been heard leaves the motion\'s list', () => {
+    const m = openMeeting('un-ga');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate' }, delegate('NOR'));
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate', position: 'for' }, delegate('GHA'));
+    hear(m);                                                        // the mover
+    expect(bandsOf(m).motion.map((e) => e.delegationId)).toEqual(['GHA']);
+  });
 });
