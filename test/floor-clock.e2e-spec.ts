@@ -1,3 +1,4 @@
+import { EventLog, createRedis } from '@rostrum/messaging';
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
 import { TIMER_SLACK_MS, eventOf, ok, sleep, waitUntil } from './support/floor';
 
@@ -32,7 +33,14 @@ describe('floor clock: server-side timers', () => {
     const { meetingId, chair, gha, started } = await speechUnderway(31);   // warning due 1 s in
     chair.close();
     gha.close();   // an in-room speaker's console closing does not stop the clock (R41 is for remote speakers)
-    await sleep(2000);
+    // Poll the event log in Redis itself (not a fixed sleep, and no client connected) until the warning is there.
+    const redis = createRedis(sys.redisUrl);
+    try {
+      const log = new EventLog(redis, sys.prefix);
+      for (const end = Date.now() + 15_000; Date.now() < end; await sleep(100)) {
+        if ((await log.since(meetingId, 'meeting', 0)).some((e) => e.type === 'clock.warning')) break;
+      }
+    } finally { redis.disconnect(); }
     const viewer = await connect(await sys.viewerToken(meetingId));
     const since = await viewer.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 }) as { events: Array<Record<string, any>> };
     const warning = since.events.find((e) => e.type === 'clock.warning');

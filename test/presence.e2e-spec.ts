@@ -1,5 +1,5 @@
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
-import { TIMER_SLACK_MS, act, codeOf, eventOf, floorView, heads, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
+import { TIMER_SLACK_MS, act, afterServerTime, codeOf, eventOf, floorView, heads, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
 
 // Hybrid participation (R40–R42): the gateway reports each delegate console's connection to
 // the floor as presence; the floor pauses a remote speaker who drops, and gives an absent
@@ -97,11 +97,15 @@ describe('presence: hybrid participation', () => {
     const auCalled = eventOf(await ok(chair, 'chair.next'), 'floor.given').payload;
     expect(auCalled).toMatchObject({ entry: { entryId: auEntry.entryId }, callTimeoutAt: auCalled.calledAt + 2000 });
     const au = await connect(tokenOf(access, 'au'));
-    await ok(au, 'speech.start');
-    await sleep(Math.max(0, auCalled.callTimeoutAt - Date.now()) + 500);
-    expect(chair.events().filter((e) => e.type === 'entry.missed' && e.payload.entryId === auEntry.entryId)).toEqual([]);
+    const auStarted = eventOf(await ok(au, 'speech.start'), 'speech.started');
+    expect(auStarted.at).toBeLessThan(auCalled.callTimeoutAt);   // precondition: in time
+    // The proof the call timeout passed without a miss is a later event: the end of the speech,
+    // stamped by the server after the timeout plus R34's tolerance; nothing before it is a miss.
+    await afterServerTime(auCalled.callTimeoutAt + TIMER_SLACK_MS);
     expect((await floorView(chair)).speech).toMatchObject({ entryId: auEntry.entryId, paused: false });
-    await ok(au, 'speech.end');
+    const auEnded = eventOf(await ok(au, 'speech.end'), 'speech.ended');
+    expect(auEnded.at).toBeGreaterThan(auCalled.callTimeoutAt + TIMER_SLACK_MS);
+    expect((await logAsSeenBy(chair)).filter((e) => e.seq <= auEnded.seq && e.type === 'entry.missed' && e.payload.entryId === auEntry.entryId)).toEqual([]);
 
     const log = await logAsSeenBy(chair);
     await waitUntil(() => viewer.seq.meeting === log.length, 'viewer caught up');

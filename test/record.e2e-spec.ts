@@ -6,13 +6,10 @@ import type { EventEnvelope, Intervention, RecordEntryView } from '@rostrum/cont
 import { EventLog, createRedis } from '@rostrum/messaging';
 import { TEST_OPERATOR_KEY, TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
 import { normalise, playDebate, recordSettled, sleep } from './record-debate.helpers';
+import { expectGolden } from './support/golden';
 
-/** Golden files under test/__golden__ (UPDATE_GOLDEN=1 rewrites them), compared after normalising times. */
-function golden(name: string, actual: string): void {
-  const file = join(__dirname, '__golden__', name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+/** Golden files under test/__golden__, compared after normalising times (support/golden.ts: never written in CI). */
+const golden = (name: string, actual: string): void => expectGolden(join(__dirname, '__golden__', name), actual);
 
 /** The PDF's text as poppler's pdftotext reads it (poppler-utils; .ci/run installs it). */
 function pdfText(pdf: Buffer): string {

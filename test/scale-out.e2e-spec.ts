@@ -29,7 +29,8 @@ describe('scale-out: two gateways, two floor processes, reconnects', () => {
     expect(await chair.cmd('meeting.open')).toMatchObject({ ok: true });
     expect(await chair.cmd('item.takeUp', { itemId: 'item-1' })).toMatchObject({ ok: true });
     // Concurrent requests from both gateways: the two floors race on the log's compare-and-set.
-    const acks = await Promise.all(delegates.map((d) => d.cmd('floor.request', { type: 'statement' })));
+    const commandIds = delegates.map((_, i) => `scale-out-request-${i}-${Date.now()}`);
+    const acks = await Promise.all(delegates.map((d, i) => d.cmd('floor.request', { type: 'statement' }, commandIds[i])));
     expect(acks.every((a) => a.ok)).toBe(true);
     const head = Math.max(...acks.map((a) => a.seq as number));
 
@@ -38,8 +39,14 @@ describe('scale-out: two gateways, two floor processes, reconnects', () => {
     expect(viewerA.duplicates + viewerB.duplicates).toBe(0);
     // Each request appended exactly once, even though both floor processes saw every command.
     const log = (await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 })).events as Array<{ type: string; commandId: string; seq: number }>;
-    expect(log.filter((e) => e.type === 'floor.requested')).toHaveLength(4);
-    expect(new Set(log.map((e) => e.commandId)).size).toBe(new Set(log.map((e) => e.commandId)).size);
+    const requested = log.filter((e) => e.type === 'floor.requested');
+    expect(requested.map((e) => e.commandId).sort()).toEqual([...commandIds].sort());
+    // No command of this test appended twice: every commandId's events form one contiguous run.
+    for (const id of new Set(log.map((e) => e.commandId))) {
+      const seqs = log.filter((e) => e.commandId === id).map((e) => e.seq);
+      expect({ id, seqs }).toEqual({ id, seqs: seqs.map((_, i) => seqs[0]! + i) });
+    }
+    expect(new Set(acks.map((a) => a.seq)).size).toBe(4);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
   });
 

@@ -21,6 +21,11 @@ type Slot = { c: TestClient; busy: boolean; entryId?: string };
  * Delegates request the floor and withdraw, open loop at `rate` commands/s spread over twenty
  * delegations (each stays under the gateway's per-participant limit of 10/s). Latency is from
  * the delegate's emit to the chair console receiving the event that command produced.
+ * Open loop means every scheduled command is sent at its time: when the scheduled delegate is
+ * still waiting for its previous answer (the system is slow), another idle delegate sends it;
+ * when none is idle, the scheduled one sends it anyway (a request it may be refused for). No
+ * command is ever skipped, and each counts: in the acks always, in the chair latency when it
+ * produced an event.
  */
 export async function commandLatency(b: Bench, viewers: number, rate: number, seconds: number): Promise<void> {
   const slots: Slot[] = await Promise.all(EXTRA_DELEGATES.map(async (id) => ({ c: await client(b, id), busy: false })));
@@ -28,7 +33,7 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   const latencies: number[] = [];
   const ackMs: number[] = [];
   const refusals: Record<string, number> = {};
-  let skipped = 0;
+  let overlapped = 0;
   const onChair = (_name: string, data: { commandId?: string }) => {
     const t0 = data && typeof data.commandId === 'string' ? sent.get(data.commandId) : undefined;
     if (t0 !== undefined) { latencies.push(now() - t0); sent.delete(data.commandId!); }
@@ -64,8 +69,9 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   for (let i = 0; i < total; i++) {
     const wait = started + i * interval - now();
     if (wait > 0) await sleep(wait);
-    const s = slots[i % slots.length];
-    if (s.busy) { skipped++; continue; }
+    const scheduled = slots[i % slots.length];
+    const s = scheduled.busy ? (slots.find((x) => !x.busy) ?? scheduled) : scheduled;
+    if (s.busy) overlapped++;                 // sent anyway: the system is behind, which is what we measure
     inFlight.push(issue(s, i));
   }
   await Promise.all(inFlight);
@@ -85,10 +91,11 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   const d = dist(latencies);
   const achieved = Math.round((latencies.length / elapsed) * 10) / 10;
   const lost = sent.size;
-  b.results.command = { viewers, targetRate: rate, seconds, sent: total - skipped, skipped, refusals, achievedRate: achieved, lost, chairUpdate: d, ack: dist(ackMs), floor };
-  log(`command: ${total - skipped} sent, ${skipped} skipped (delegate busy), refusals ${JSON.stringify(refusals)}, no chair update for ${lost}`);
+  const sentRate = Math.round((total / elapsed) * 10) / 10;
+  b.results.command = { viewers, targetRate: rate, seconds, sent: total, sentRate, overlapped, refusals, achievedRate: achieved, lost, chairUpdate: d, ack: dist(ackMs), floor };
+  log(`command: ${total} sent at ${sentRate}/s (none skipped; ${overlapped} while their delegate still waited for an answer), refusals ${JSON.stringify(refusals)}, no chair update for ${lost}`);
   b.checks.push({
-    scenario: 'command', metric: `request → chair console, ${rate}/s, ${viewers} viewers`, measured: `p50 ${d.p50} / p99 ${d.p99} ms (${achieved}/s)`,
+    scenario: 'command', metric: `request → chair console, ${rate}/s, ${viewers} viewers`, measured: `p50 ${d.p50} / p99 ${d.p99} ms (${total} sent at ${sentRate}/s, ${achieved}/s reached the chair)`,
     target: 'p99 ≤ 25 ms', baseline: `ack p50 ${dist(ackMs).p50} / p99 ${dist(ackMs).p99} ms`,
     note: floor ? `floor service itself (its histogram, lane wait included): mean ${floor.meanMs} ms, ${floor.within25ms}% within 25 ms, over ${floor.commands} commands` : undefined,
     pass: d.p99 <= 25 && lost === 0 && achieved >= rate * 0.9,

@@ -167,25 +167,59 @@ async function ensureServices(env, log = (m) => console.log(`[setup] ${m}`)) {
   return { DATABASE_URL: pg.url, REDIS_URL: redis.url };
 }
 
-/** Builds dist/ when it is missing or older than any source file. */
-function buildIfNeeded(log = (m) => console.log(`[setup] ${m}`)) {
-  require('../../consoles/build').buildConsoles(path.join(root, 'dist'), { log }); // browser consoles: own tsc build, skips when fresh
-  const marker = path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
-  const newest = (dir) => {
-    let t = 0;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) t = Math.max(t, newest(p));
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
+const crypto = require('node:crypto');
+
+/** What the build reads: the apps and libraries, the consoles, their configs and the lockfile. */
+const BUILD_INPUTS = ['apps', 'libs', 'consoles/src', 'consoles/static', 'consoles/build.js', 'consoles/tsconfig.json',
+  'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
+/** Specs are not built; .js under apps/ and libs/ are stray compiler output (gitignored). */
+const isBuildInput = (rel) => !rel.endsWith('.spec.ts') && !/^(apps|libs)[\\/].*\.js(\.map)?$/.test(rel);
+
+/**
+ * A SHA-256 over the path and content of every build input (specs excluded: they are not
+ * built). Content, not modification times: a checkout, a rebase or a copy that keeps times
+ * still changes the hash, and touching a file without changing it does not.
+ */
+function sourceHash(base = root) {
+  const h = crypto.createHash('sha256');
+  const walk = (rel) => {
+    const abs = path.join(base, rel);
+    if (!fs.existsSync(abs)) return;
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(abs).sort()) if (name !== 'node_modules' && name !== '__golden__') walk(path.join(rel, name));
+    } else if (isBuildInput(rel)) {
+      h.update(`${rel}\0`); h.update(fs.readFileSync(abs)); h.update('\0');
     }
-    return t;
   };
-  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
-  if (built && built >= Math.max(newest(path.join(root, 'apps')), newest(path.join(root, 'libs')))) return;
+  for (const rel of BUILD_INPUTS) walk(rel);
+  return h.digest('hex');
+}
+
+const hashFile = (dist) => path.join(dist, '.build-hash');
+
+/** Builds the apps (nest build) and the consoles into dist/ and records the sources' hash. */
+function build(log = (m) => console.log(`[build] ${m}`)) {
+  const dist = path.join(root, 'dist');
+  const hash = sourceHash();
+  fs.rmSync(hashFile(dist), { force: true });              // a failed build must not look current
   log('building (nest build)…');
   const r = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed');
-  fs.utimesSync(marker, new Date(), new Date());
+  require('../../consoles/build').buildConsoles(dist, { force: true, log });
+  fs.writeFileSync(hashFile(dist), `${hash}\n`);
+  return hash;
 }
 
-module.exports = { ensureServices, buildIfNeeded, canConnect, freePort, dataDir, startEmbeddedPostgres };
+/** Builds dist/ unless it was built from exactly the current sources (content hash). */
+function buildIfNeeded(log = (m) => console.log(`[setup] ${m}`)) {
+  const dist = path.join(root, 'dist');
+  const marker = path.join(dist, 'apps', 'gateway', 'src', 'main.js');
+  const recorded = fs.existsSync(hashFile(dist)) ? fs.readFileSync(hashFile(dist), 'utf8').trim() : null;
+  if (recorded && fs.existsSync(marker) && recorded === sourceHash()) return false;
+  log(recorded ? 'sources changed since the last build: rebuilding' : 'no build of the current sources: building');
+  build(log);
+  return true;
+}
+
+module.exports = { ensureServices, build, buildIfNeeded, sourceHash, canConnect, freePort, dataDir, startEmbeddedPostgres };

@@ -10,7 +10,8 @@ export class TimerProcessor extends WorkerHost {
 
   async process(job: Job<TimerFireJob>): Promise<string> {
     const { meetingId, key, dueAt } = job.data;
-    // Delayed jobs may be promoted a few ms early; the decider only fires what is due.
+    // Jobs are scheduled TIMER_LEAD_MS early (timer.scheduler.ts): wait for the due time here, so
+    // the decider fires what is due at its moment and not before (R34).
     const early = dueAt - Date.now();
     if (early > 0) await new Promise((r) => setTimeout(r, early));
     const ack = await this.floor.handle({

@@ -10,6 +10,13 @@ import { EVENT_LOG } from '../tokens';
 const jobIdOf = (meetingId: string, key: string) => `${meetingId}:${key}`.replace(/:/g, '|');
 
 /**
+ * Delayed jobs are promoted by polling and then wait for a free worker, so they reach the
+ * processor some tens of ms late under load. Scheduling them this much early and letting the
+ * processor wait out the rest (timer.processor.ts) keeps the event within R34's 250 ms.
+ */
+export const TIMER_LEAD_MS = 200;
+
+/**
  * Durable timers (R34, R35, R40) as BullMQ delayed jobs: they survive a floor restart and fire
  * whether or not anyone is connected. The job id is the domain's timer key, so scheduling the
  * same timer twice is a no-op and a moved deadline gets a new key. Timers the state no longer
@@ -40,7 +47,7 @@ export class TimerScheduler {
     await Promise.all([
       ...fresh.map((t) => this.queue.add(JobName.TimerFire, { meetingId, key: t.key, dueAt: t.dueAt }, {
         jobId: jobIdOf(meetingId, t.key),
-        delay: Math.max(0, t.dueAt - now),
+        delay: Math.max(0, t.dueAt - now - TIMER_LEAD_MS),
         attempts: 5,
         removeOnComplete: { age: 600 },
       })),

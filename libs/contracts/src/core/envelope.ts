@@ -47,6 +47,22 @@ export interface EventEnvelope<P = Record<string, unknown>> extends DomainEvent<
   commandId: string;
 }
 
+/** Who and when for a command's events: one command, one actor, one server time (R43). */
+export interface StampMeta { commandId: string; actor: Actor; at: number }
+
+/**
+ * Numbers and stamps a command's events as the event log stores them (R43): seq follows the
+ * stream's head (`headSeq + 1`, `+ 2`, …, gapless), every event gets the server time, actor
+ * and commandId of the command, and keeps its agenda item. The one place envelopes are made:
+ * `EventLog.append` uses it, and so do the domain's test meetings.
+ */
+export function stampEvents(meetingId: string, stream: StreamName, headSeq: number, events: readonly DomainEvent[], meta: StampMeta): EventEnvelope[] {
+  return events.map((e, i) => ({
+    meetingId, stream, seq: headSeq + i + 1, at: meta.at, actor: meta.actor, commandId: meta.commandId,
+    type: e.type, payload: e.payload, visibility: e.visibility, ...(e.itemId ? { itemId: e.itemId } : {}),
+  }));
+}
+
 /** Sent instead of an event the receiving client may not see. */
 export interface RedactedEvent {
   meetingId: string;

@@ -1,4 +1,4 @@
-import type { Actor, CommandError, DomainEvent, FloorEventPayloads, Visibility } from '@rostrum/contracts';
+import { stampEvents, type Actor, type CommandError, type DomainEvent, type FloorEventPayloads, type Visibility } from '@rostrum/contracts';
 import { evolveFloor } from './evolve';
 import type { FloorState } from './state';
 
@@ -26,9 +26,8 @@ export class Draft {
   emit<K extends keyof FloorEventPayloads>(type: K, payload: FloorEventPayloads[K], visibility: Visibility, itemId?: string): void {
     const event: DomainEvent = { type, payload: payload as unknown as Record<string, unknown>, visibility, ...(itemId ? { itemId } : {}) };
     this.events.push(event);
-    this.state = evolveFloor(this.state, {
-      ...event, meetingId: this.state.meetingId, stream: 'meeting', seq: this.state.seq + 1, at: this.now, actor: this.actor, commandId: 'draft',
-    });
+    const [envelope] = stampEvents(this.state.meetingId, 'meeting', this.state.seq, [event], { commandId: 'draft', actor: this.actor, at: this.now });
+    this.state = evolveFloor(this.state, envelope!);
   }
 }
 

@@ -1,6 +1,6 @@
 // Test helper: a meeting driven through decide/evolve only, with a fake clock.
 import type { Actor, CommandError, EventEnvelope, ResolvedMeetingSetup, RulesProfile } from '@rostrum/contracts';
-import { SYSTEM_ACTOR } from '@rostrum/contracts';
+import { SYSTEM_ACTOR, stampEvents } from '@rostrum/contracts';
 import { floorTimers } from './clock';
 import { bands } from './ordering';
 import { decideFloor, type Decision } from './decide';
@@ -53,9 +53,10 @@ export class TestMeeting {
   send(type: string, payload: unknown = {}, actor: Actor = chair): Decision {
     const d = decideFloor(this.state, { type, payload }, { now: this.now, actor });
     if (d.ok) {
-      const commandId = `c${++this.n}`;
-      for (const e of d.events) {
-        const env: EventEnvelope = { ...e, meetingId: MEETING, stream: 'meeting', seq: this.state.seq + 1, at: this.now, actor, commandId };
+      // Numbered and stamped by the production function EventLog.append uses (R43): the head is
+      // the seq the state reached by folding the log, never a counter of this harness.
+      const envelopes = stampEvents(MEETING, 'meeting', this.state.seq, d.events, { commandId: `c${++this.n}`, actor, at: this.now });
+      for (const env of envelopes) {
         this.log.push(env);
         this.state = evolveFloor(this.state, env);
       }

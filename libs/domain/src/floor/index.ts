@@ -5,7 +5,7 @@ export type { Decision } from './decide';
 export { decideFloor } from './decide';
 export { evolveFloor } from './evolve';
 export { projectFloor, type Viewer } from './projection';
-export { floorTimers } from './clock';
+export { floorTimers, TIMER_TOLERANCE_MS } from './clock';
 export { resolveProfile, PRESETS } from './profile';
 export { FLOOR_EVENT_TYPES } from '@rostrum/contracts';
 export { provisionalList, type ProvisionalList, type ProvisionalSpeaker } from './provisional-list';

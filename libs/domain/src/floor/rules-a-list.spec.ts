@@ -64,14 +64,63 @@ describe('A. getting on the list', () => {
     expect(speakers(e)).toEqual(['IPI']);
   });
 
-  it('R6 changing capacity, level or type moves the entry to the end of its band', () => {
+  /** The first of three entries changes as `change` says; returns the list after the change. */
+  function changeFirst(overrides: Record<string, unknown>, first: string, change: Record<string, unknown>, firstPayload: Record<string, unknown> = {}) {
+    const m = openMeeting('un-ga', overrides);
+    const id = inscribe(m, first, firstPayload); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    inscribe(m, 'EGY'); m.seconds(1);
+    expect(speakers(m)).toEqual([first, 'NOR', 'EGY']);
+    m.ok('floor.amend', { entryId: id, ...change }, delegate(first));
+    return { m, moved: (m.last('floor.amended')!.payload as { movedToEnd: boolean }).movedToEnd, order: speakers(m) };
+  }
+
+  it('R6 changing the speaker level moves the entry to the end of its band', () => {
+    const r = changeFirst({}, 'GHA', { speaker: { name: 'H.E. Minister', level: 'minister' } });
+    expect(r).toMatchObject({ moved: true, order: ['NOR', 'EGY', 'GHA'] });
+    expect(r.m.state.entries[r.m.log.find((e) => e.type === 'floor.amended')!.payload.entryId as string]!.orderAt).toBe(r.m.now);
+  });
+
+  it('R6 changing the type moves the entry to the end of its band', () => {
+    expect(changeFirst({}, 'GHA', { type: 'question' })).toMatchObject({ moved: true, order: ['NOR', 'EGY', 'GHA'] });
+  });
+
+  it('R6 changing the capacity moves the entry to the end of its band', () => {
+    // Groups first off, so the new capacity keeps the entry in the same tier: only R6 moves it.
+    expect(changeFirst({ groupsFirst: false }, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } })).toMatchObject({ moved: true, order: ['NOR', 'EGY', 'SEN'] });
+    expect(changeFirst({ groupsFirst: false }, 'SEN', { capacity: { kind: 'national' } }, { capacity: { kind: 'group', groupId: 'AFG' } })).toMatchObject({ moved: true, order: ['NOR', 'EGY', 'SEN'] });
+  });
+
+  it('R6 a new speaker name or title at the same level keeps the place', () => {
+    expect(changeFirst({}, 'GHA', { speaker: { name: 'Mr. Other', title: 'Counsellor', level: 'head-of-delegation' } })).toMatchObject({ moved: false, order: ['GHA', 'NOR', 'EGY'] });
+  });
+
+  it('R6 with changeLosesPlace off, no change of capacity, level or type moves the entry', () => {
+    const off = { changeLosesPlace: false, groupsFirst: false };
+    expect(changeFirst(off, 'GHA', { speaker: { name: 'H.E. Minister', level: 'minister' } })).toMatchObject({ moved: false, order: ['GHA', 'NOR', 'EGY'] });
+    expect(changeFirst(off, 'GHA', { type: 'question' })).toMatchObject({ moved: false, order: ['GHA', 'NOR', 'EGY'] });
+    expect(changeFirst(off, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } })).toMatchObject({ moved: false, order: ['SEN', 'NOR', 'EGY'] });
+  });
+
+  it('R6 a moved entry also goes to the end of a list the chair has reordered', () => {
     const m = openMeeting('un-ga');
     const gha = inscribe(m, 'GHA'); m.seconds(1);
     inscribe(m, 'NOR'); m.seconds(1);
-    inscribe(m, 'EGY'); m.seconds(1);
-    m.ok('floor.amend', { entryId: gha, speaker: { name: 'H.E. Minister', level: 'minister' } }, delegate('GHA'));
-    expect(m.last('floor.amended')!.payload).toMatchObject({ movedToEnd: true });
-    expect(speakers(m)).toEqual(['NOR', 'EGY', 'GHA']);
+    const egy = inscribe(m, 'EGY'); m.seconds(1);
+    m.ok('chair.reorder', { entryId: egy, toIndex: 1, reason: 'travel' });
+    expect(speakers(m)).toEqual(['GHA', 'EGY', 'NOR']);
+    m.ok('floor.amend', { entryId: gha, type: 'question' }, delegate('GHA'));
+    expect(speakers(m)).toEqual(['EGY', 'NOR', 'GHA']);
+  });
+
+  it('R6 only a waiting ordinary entry changes; an unchanged request is refused', () => {
+    const m = openMeeting('un-ga');
+    const gha = inscribe(m, 'GHA');
+    expect(m.no('floor.amend', { entryId: gha, type: 'statement' }, delegate('GHA')).code).toBe('VALIDATION_FAILED');
+    expect(m.no('floor.amend', { entryId: gha, type: 'question' }, delegate('NOR')).code).toBe('NOT_YOUR_DELEGATION');
+    expect(m.no('floor.amend', { entryId: gha, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('GHA')).code).toBe('NOT_GROUP_COORDINATOR');
+    m.ok('chair.next');
+    expect(m.no('floor.amend', { entryId: gha, type: 'question' }, delegate('GHA')).code).toBe('ENTRY_NOT_WAITING');
   });
 
   it('R6 with changeLosesPlace off the entry keeps its place; a mode change never moves it', () => {

@@ -32,6 +32,23 @@ describe('B. order and precedence', () => {
     expect(speakers(m)).toEqual(['SEN', 'EGY']);
   });
 
+  it('R11 a group statement ranks in the profile\'s groups tier, ahead of a tier above its own delegation\'s', () => {
+    // Observers placed between groups and members: the African Union (national, 09:00) waits for Senegal for the group (09:05).
+    const m = openMeeting('ecosoc', { tiers: ['officers', 'groups', 'igo-observers', 'members', 'observer-states', 'un-entities', 'civil-society'] });
+    inscribe(m, 'AU'); m.seconds(300);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } }); m.seconds(1);
+    inscribe(m, 'EGY');
+    expect(speakers(m)).toEqual(['SEN', 'AU', 'EGY']);
+  });
+
+  it('R11 without a groups tier a group statement still precedes the national statements of its tier', () => {
+    const m = openMeeting('ecosoc', { tiers: ['officers', 'members', 'observer-states', 'igo-observers', 'un-entities', 'civil-society'], eligibleTiers: ['members', 'igo-observers', 'civil-society'] });
+    inscribe(m, 'EGY'); m.seconds(300);
+    inscribe(m, 'AU'); m.seconds(1);
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(speakers(m)).toEqual(['SEN', 'EGY', 'AU']);
+  });
+
   it('R11 with groupsFirst off, group statements wait their turn', () => {
     const m = openMeeting('un-ga', { groupsFirst: false });
     inscribe(m, 'EGY'); m.seconds(300);
@@ -63,6 +80,36 @@ describe('B. order and precedence', () => {
     inscribe(ga, 'GHA'); ga.seconds(1);
     inscribe(ga, 'NOR');
     expect(speakers(ga)).toEqual(['GHA', 'NOR']);
+  });
+
+  it('R14 under robert after a speaker against, the next speaker for goes first (on a list with both sides waiting)', () => {
+    const m = openMeeting('robert', { preferFirstTimeSpeakers: false });
+    inscribe(m, 'EGY', { position: 'against' }); m.seconds(1);
+    inscribe(m, 'NOR', { position: 'against' }); m.seconds(1);
+    inscribe(m, 'GBR', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'SEN', { position: 'for' });
+    expect(speakers(m)).toEqual(['EGY', 'NOR', 'GBR', 'SEN']);     // nobody heard yet: by time
+    hear(m);                                              // Egypt, against
+    expect(speakers(m)).toEqual(['GBR', 'NOR', 'SEN']);
+    hear(m);                                              // the United Kingdom, for
+    expect(speakers(m)).toEqual(['NOR', 'SEN']);
+    hear(m);                                              // Norway, against
+    expect(speakers(m)).toEqual(['SEN']);
+  });
+
+  it('R14 without a waiting speaker of the other side the order stays; off, there is no alternation', () => {
+    const m = openMeeting('robert', { preferFirstTimeSpeakers: false });
+    inscribe(m, 'GHA', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'NOR', { position: 'for' }); m.seconds(1);
+    inscribe(m, 'GBR');                                   // no position
+    hear(m);
+    expect(speakers(m)).toEqual(['NOR', 'GBR']);
+    const off = openMeeting('robert', { alternateProCon: false, preferFirstTimeSpeakers: false });
+    inscribe(off, 'GHA', { position: 'for' }); off.seconds(1);
+    inscribe(off, 'NOR', { position: 'for' }); off.seconds(1);
+    inscribe(off, 'EGY', { position: 'against' });
+    hear(off);
+    expect(speakers(off)).toEqual(['NOR', 'EGY']);
   });
 
   it('R14 under robert after a speaker for, the next speaker against goes first', () => {

@@ -127,6 +127,31 @@ describe('C. points of order', () => {
     expect(p.no('pointOfOrder.appeal', { entryId: b }, delegate('GBR')).code).toBe('APPEAL_NOT_ALLOWED');
   });
 
+  it('R23 a waiting point of order cannot be turned into a statement nor join the list', () => {
+    const m = speaking();
+    const a = raise(m, 'GBR');
+    expect(m.state.entries[a]!.status).toBe('waiting');      // precondition: not yet heard
+    expect(m.no('floor.amend', { entryId: a, type: 'statement' }, delegate('GBR')).code).toBe('ENTRY_NOT_WAITING');
+    expect(m.no('floor.amend', { entryId: a, type: 'statement' }, chair).code).toBe('ENTRY_NOT_WAITING');
+    expect(m.no('chair.reorder', { entryId: a, toIndex: 0, reason: 'x' }).code).toBe('ENTRY_NOT_WAITING');
+    expect(m.no('chair.decline', { entryId: a }).code).toBe('RULING_REQUIRED');
+    expect(m.state.entries[a]!.type).toBe('point-of-order');
+    expect(speakers(m)).toEqual([]);
+  });
+
+  it('R23 a point of order being heard cannot be yielded nor cut off after a grace period', () => {
+    const mun = speaking('model-un');
+    const a = raise(mun, 'GBR');
+    mun.ok('chair.grant', { entryId: a }); mun.ok('speech.start');
+    expect(mun.no('speech.yield', { to: 'chair' }, delegate('GBR')).code).toBe('YIELD_NOT_ALLOWED');
+    const informal = speaking('informal-panel');
+    const b = raise(informal, 'GBR');
+    informal.ok('chair.grant', { entryId: b }); informal.ok('speech.start');
+    expect(informal.state.speech).toMatchObject({ entryId: b, allottedSeconds: 120 });
+    expect(informal.types(informal.seconds(200))).toEqual(['clock.warning', 'clock.expired']);   // no grace cut-off: it ends by its ruling
+    expect(informal.state.speech?.entryId).toBe(b);
+  });
+
   it('R23 a point of order has its own short limit and cannot become a statement', () => {
     const m = speaking();
     const a = raise(m, 'GBR');

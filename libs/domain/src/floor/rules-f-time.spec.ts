@@ -15,6 +15,14 @@ describe('F. time', () => {
     call(m); expect(m.state.speech?.allottedSeconds).toBe(180); m.ok('speech.end');
   });
 
+  it('R33 precedence: a per-type limit beats the per-tier one, and a group statement has its own', () => {
+    const m = openMeeting('ecosoc', { time: { perTierSeconds: { 'civil-society': 180 }, defaultSeconds: 240 } });
+    inscribe(m, 'IPI');                                          // statement (300 by type) from civil society (180 by tier)
+    call(m); expect(m.state.speech?.allottedSeconds).toBe(300); m.ok('speech.end');
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    call(m); expect(m.state.speech?.allottedSeconds).toBe(420); m.ok('speech.end');
+  });
+
   it('R33 a change of limits during the meeting is recorded and applies from the next call', () => {
     const m = openMeeting();
     inscribe(m, 'GHA'); inscribe(m, 'NOR');

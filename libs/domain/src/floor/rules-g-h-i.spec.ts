@@ -1,4 +1,4 @@
-import { FLOOR_EVENT_TYPES } from '@rostrum/contracts';
+import { FLOOR_EVENT_TYPES, type Actor } from '@rostrum/contracts';
 import { chair, delegate, hear, inscribe, openMeeting, speakers, viewer } from './floor.fixtures';
 import { floorTimers } from './clock';
 import { evolveFloor } from './evolve';
@@ -119,16 +119,32 @@ describe('H. hybrid participation', () => {
 
 describe('I. the running record', () => {
   it('R43 every change is an append-only event with server time, actor and item; refusals change nothing', () => {
+    // Envelopes are made by the production stampEvents (the harness only passes the command's
+    // actor and time); the processor's own clock and actor are checked in apps/floor
+    // floor.capability.spec.ts. Here: each event carries the time and actor of ITS command.
     const m = openMeeting();
-    const gha = inscribe(m, 'GHA');
-    m.ok('chair.callToOrder', { delegationId: 'GHA', text: 'Order, please.' });
-    hear(m);
-    expect(m.log.map((e) => e.seq)).toEqual(m.log.map((_, i) => i + 1));
-    for (const e of m.log) {
-      expect(FLOOR_EVENT_TYPES).toContain(e.type);
-      expect(typeof e.at).toBe('number');
-      expect(e.actor.participantId).toBeTruthy();
+    const sent: Array<{ from: number; at: number; actor: Actor }> = [];
+    const track = (fn: () => unknown, actor: Actor) => { const from = m.log.length; fn(); sent.push({ from, at: m.now, actor }); };
+    let gha = '';
+    track(() => { gha = inscribe(m, 'GHA'); }, delegate('GHA'));
+    m.seconds(7);
+    track(() => m.ok('chair.callToOrder', { delegationId: 'GHA', text: 'Order, please.' }), chair);
+    m.seconds(3);
+    track(() => m.ok('chair.next'), chair);
+    m.seconds(2);
+    track(() => m.ok('speech.start', {}, delegate('GHA')), delegate('GHA'));
+    const timed = m.seconds(400);                                                  // warning and expiry fire
+    m.ok('speech.end', {}, delegate('GHA'));
+    for (const [i, s] of sent.entries()) {
+      const mine = m.log.slice(s.from, sent[i + 1]?.from ?? s.from + 1);
+      expect(mine.map((e) => ({ at: e.at, actor: e.actor }))).toEqual(mine.map(() => ({ at: s.at, actor: s.actor })));
     }
+    expect(timed.map((e) => [e.type, e.actor.role, e.at])).toEqual([
+      ['clock.warning', 'system', (timed[0]!.payload as { at: number }).at], ['clock.expired', 'system', (timed[1]!.payload as { at: number }).at],
+    ]);
+    expect(m.log.map((e) => e.seq)).toEqual(m.log.map((_, i) => i + 1));
+    expect(new Set(m.log.map((e) => e.commandId)).size).toBeGreaterThan(5);
+    for (const e of m.log) expect(FLOOR_EVENT_TYPES).toContain(e.type);
     expect(m.log.filter((e) => e.type.startsWith('speech.') || e.type === 'floor.requested').every((e) => e.itemId === 'item-1')).toBe(true);
     expect(m.last('chair.calledToOrder')!.payload).toMatchObject({ delegationId: 'GHA', text: 'Order, please.' });
     const replayed = m.log.reduce(evolveFloor, initialFloorState(m.state.meetingId));

@@ -1,12 +1,12 @@
 import type Redis from 'ioredis';
-import type { Actor, DomainEvent, EventEnvelope, StreamName, Visibility } from '@rostrum/contracts';
+import { stampEvents, type DomainEvent, type EventEnvelope, type StampMeta, type StreamName, type Visibility } from '@rostrum/contracts';
 import { Keys } from '../redis/redis';
 import { APPEND_LUA } from './append.lua';
 
 const RESULT_TTL_SECONDS = 60 * 60 * 24;
 const FANOUT_MAXLEN = 100_000;
 
-export interface AppendMeta { commandId: string; actor: Actor; at: number }
+export type AppendMeta = StampMeta;
 
 export type AppendResult =
   | { status: 'appended'; seq: number; envelopes: EventEnvelope[] }
@@ -39,10 +39,7 @@ export class EventLog {
     meetingId: string, stream: StreamName, expectedSeq: number, events: DomainEvent[], meta: AppendMeta,
     result: (seq: number) => unknown = (seq) => ({ ok: true, seq }),
   ): Promise<AppendResult> {
-    const envelopes: EventEnvelope[] = events.map((e, i) => ({
-      meetingId, stream, seq: expectedSeq + i + 1, at: meta.at, actor: meta.actor, commandId: meta.commandId,
-      type: e.type, payload: e.payload, visibility: e.visibility, ...(e.itemId ? { itemId: e.itemId } : {}),
-    }));
+    const envelopes = stampEvents(meetingId, stream, expectedSeq, events, meta);
     const lastSeq = expectedSeq + envelopes.length;
     const reply = (await (this.redis as unknown as Record<string, (...a: unknown[]) => Promise<[string, string]>>).rostrumAppend(
       this.keys.stream(meetingId, stream), this.keys.command(meetingId, stream, meta.commandId), this.keys.fanout, this.keys.activeMeetings,

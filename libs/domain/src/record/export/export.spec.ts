@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expectGolden } from '../../../../../test/support/golden';
 import { debateDocument } from './__fixtures__/debate.fixture';
 import { renderHtml } from './html';
 import { renderJson } from './json';
@@ -12,12 +13,8 @@ import { renderSpeakersCsv, renderSpeakersHtml, renderSpeakersMarkdown } from '.
 import { renderStatsCsv, renderStatsJson, speakingStats } from './stats';
 import { recordName, recordSentence, summaryRecordModel } from './summary';
 
-/** Golden files: only UPDATE_GOLDEN=1 writes them (never CI); a missing golden file fails. */
-const golden = (name: string, actual: string) => {
-  const file = join(__dirname, '__golden__', name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-};
+/** Golden files: byte for byte; UPDATE_GOLDEN=1 rewrites them, never under CI (test/support/golden.ts). */
+const golden = (name: string, actual: string) => expectGolden(join(__dirname, '__golden__', name), actual);
 
 /** The text poppler's pdftotext extracts, without the bidi embedding marks it adds around right-to-left runs. */
 function pdftotext(pdf: Buffer): string {
