@@ -15,8 +15,14 @@ interface SocketLedger {
   audience: Audience;
   /** Per stream: the live run current when the socket joined its rooms, and its head then. */
   joined: Record<StreamName, { epoch: number; base: number }>;
-  /** Per stream: seqs given by the snapshot (1..seq) and by `events.since`. */
+  /** Per stream: seqs sent as events by `events.since` (and the record's snapshot). */
   given: Record<StreamName, Ranges>;
+  /**
+   * Per stream: the seq the last snapshot reflects. Live rounds leave out what it covers; an
+   * explicit `events.since` below it still answers (the client asks for history it never got
+   * as events, e.g. earlier speeches to reply to).
+   */
+  covered: Record<StreamName, number>;
 }
 
 /**
@@ -42,12 +48,13 @@ export class DeliveryLedger {
     const audience = audienceOf(role);
     const joined = {} as SocketLedger['joined'];
     const given = {} as SocketLedger['given'];
+    const covered = { meeting: 0, qna: 0, record: 0 };
     for (const s of STREAMS) {
       const run = this.runs.get(runKey(meetingId, audience, s));
       joined[s] = run ? { epoch: run.epoch, base: run.to } : { epoch: this.epochs, base: 0 };
       given[s] = [];
     }
-    this.sockets.set(socketId, { meetingId, audience, joined, given });
+    this.sockets.set(socketId, { meetingId, audience, joined, given, covered });
   }
 
   leave(socketId: string): void {
@@ -57,7 +64,7 @@ export class DeliveryLedger {
     this.ahead.get(l.meetingId)?.delete(socketId);
   }
 
-  /** Whether this socket was already sent `seq` of `stream` (by snapshot, catch-up or live). */
+  /** Whether this socket was already sent event `seq` of `stream` (by a catch-up or live). */
   has(socketId: string, stream: StreamName, seq: number): boolean {
     const l = this.sockets.get(socketId);
     if (!l) return false;
@@ -69,9 +76,21 @@ export class DeliveryLedger {
     return seq >= from && seq <= run.to;
   }
 
-  /** The snapshot covers seqs 1..seq of the stream. */
-  coverSnapshot(socketId: string, stream: StreamName, seq: number): void {
-    if (seq > 0) this.give(socketId, stream, [1, seq]);
+  /** Whether a live round must leave `seq` out for this socket: sent, or in its snapshot. */
+  hasForLive(socketId: string, stream: StreamName, seq: number): boolean {
+    return seq <= (this.sockets.get(socketId)?.covered[stream] ?? 0) || this.has(socketId, stream, seq);
+  }
+
+  /**
+   * The snapshot reflects seqs 1..seq of the stream; `withEvents` when it carried those events
+   * themselves (the record's entries).
+   */
+  coverSnapshot(socketId: string, stream: StreamName, seq: number, withEvents = false): void {
+    const l = this.sockets.get(socketId);
+    if (!l || seq <= 0) return;
+    l.covered[stream] = Math.max(l.covered[stream], seq);
+    if (withEvents) this.give(socketId, stream, [1, seq]);
+    else this.markAhead(socketId);
   }
 
   /**
@@ -91,7 +110,7 @@ export class DeliveryLedger {
   overlapping(meetingId: string, audience: Audience, events: Array<{ stream: StreamName; seq: number }>): string[] {
     const set = this.ahead.get(meetingId);
     if (!set) return [];
-    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.has(id, e.stream, e.seq)));
+    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.hasForLive(id, e.stream, e.seq)));
   }
 
   /** A live round went out to an audience: extend its run (a hole starts a new one). */
@@ -112,6 +131,11 @@ export class DeliveryLedger {
     const l = this.sockets.get(socketId);
     if (!l) return;
     l.given[stream] = merge([...l.given[stream], range]);
+    this.markAhead(socketId);
+  }
+
+  private markAhead(socketId: string): void {
+    const l = this.sockets.get(socketId)!;
     if (this.isAhead(socketId)) {
       let set = this.ahead.get(l.meetingId);
       if (!set) { set = new Set(); this.ahead.set(l.meetingId, set); }
@@ -124,8 +148,8 @@ export class DeliveryLedger {
     if (!l) return false;
     return STREAMS.some((s) => {
       const ranges = l.given[s];
-      if (!ranges.length) return false;
-      const top = ranges[ranges.length - 1]![1];
+      const top = Math.max(l.covered[s], ranges.length ? ranges[ranges.length - 1]![1] : 0);
+      if (top === 0) return false;
       const run = this.runs.get(runKey(l.meetingId, l.audience, s));
       return !run || top > run.to;
     });
@@ -153,7 +177,7 @@ export function snapshotSent<A extends Ack>(ledger: DeliveryLedger, socketId: st
   if (!ack.ok) return ack;
   for (const s of STREAMS) {
     const part = (ack as Record<string, unknown>)[s] as { seq?: number } | null | undefined;
-    if (typeof part?.seq === 'number') ledger.coverSnapshot(socketId, s, part.seq);
+    if (typeof part?.seq === 'number') ledger.coverSnapshot(socketId, s, part.seq, s === 'record');
   }
   return { ...ack, serverTime: Date.now() };
 }
