@@ -34,7 +34,7 @@ describe('floor clock: server-side timers', () => {
     gha.close();   // an in-room speaker's console closing does not stop the clock (R41 is for remote speakers)
     await sleep(2000);
     const viewer = await connect(await sys.viewerToken(meetingId));
-    const since = await viewer.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 }) as { events: Array<Record<string, any>> };
+    const since = await viewer.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, replay: true }) as { events: Array<Record<string, any>> };
     const warning = since.events.find((e) => e.type === 'clock.warning');
     const due = started.startedAt + (31 - 30) * 1000;
     expect(warning).toMatchObject({ payload: { entryId: started.entryId, secondsLeft: 30, at: due }, actor: { role: 'system' } });

@@ -58,7 +58,7 @@ describe('foundation: gateway, floor, event log', () => {
     const before = delegate.seq.meeting;
     expect(await delegate.cmd('meeting.adjourn')).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect(await delegate.cmd('meeting.open')).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
-    const since = await delegate.socket.emitWithAck('events.since', { stream: 'meeting', seq: before });
+    const since = await delegate.socket.emitWithAck('events.since', { stream: 'meeting', seq: before, replay: true });
     // Only the delegate's own connection may have been recorded meanwhile (presence, R40).
     expect(since.events.map((e: { type: string }) => e.type).filter((t: string) => t !== 'presence.updated')).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('foundation: gateway, floor, event log', () => {
     const first = await chair.cmd('meeting.adjourn', {}, 'adjourn-once-0001');
     const again = await chair.cmd('meeting.adjourn', {}, 'adjourn-once-0001');
     expect(again).toEqual(first);
-    const since = await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 });
+    const since = await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, replay: true });
     expect(since.events.filter((e: { commandId: string }) => e.commandId === 'adjourn-once-0001').length).toBe(first.ok ? 1 : 0);
   });
 

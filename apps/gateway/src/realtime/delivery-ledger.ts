@@ -97,8 +97,8 @@ export class DeliveryLedger {
    * `events.since`: keeps the events this socket was not sent yet and records them as sent.
    * Call synchronously right before the reply goes out (no live round may come in between).
    */
-  unsent<E extends { seq: number }>(socketId: string, stream: StreamName, events: E[]): E[] {
-    const out = events.filter((e) => !this.has(socketId, stream, e.seq));
+  unsent<E extends { seq: number }>(socketId: string, stream: StreamName, events: E[], replay = false): E[] {
+    const out = replay ? events : events.filter((e) => !this.has(socketId, stream, e.seq));
     for (const e of out) this.give(socketId, stream, [e.seq, e.seq]);
     return out;
   }
@@ -184,11 +184,11 @@ export function snapshotSent<A extends Ack>(ledger: DeliveryLedger, socketId: st
 
 /**
  * An `events.since` reply as it leaves for this socket: events this connection was already sent
- * are left out (the reply may then have holes: the client has those seqs), the rest count as
- * sent, and the reply carries `serverTime`.
+ * are left out (the reply may then have holes: the client has those seqs) unless it asked for a
+ * `replay`; what it carries counts as sent (live rounds leave it out), and it carries `serverTime`.
  */
 export function sinceSent<A extends Ack>(ledger: DeliveryLedger, socketId: string, ack: A): A {
   if (!ack.ok) return ack;
-  const a = ack as A & { stream: StreamName; events: Array<{ seq: number }> };
-  return { ...a, events: ledger.unsent(socketId, a.stream, a.events), serverTime: Date.now() };
+  const { replay, ...a } = ack as A & { stream: StreamName; events: Array<{ seq: number }>; replay?: boolean };
+  return { ...a, events: ledger.unsent(socketId, a.stream, a.events, replay === true), serverTime: Date.now() } as unknown as A;
 }
