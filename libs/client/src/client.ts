@@ -1,7 +1,8 @@
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { ServerClock } from './clock.js';
 import type {
-  CommandAck, CommandName, CommandPayload, EventOf, EventType, LinkStatus, RedactedEvent, Sequenced, Snapshot, StreamName, TransientName,
+  CommandAck, CommandName, CommandPayload, EventOf, EventType, FloorSnapshot, LinkStatus, QnaSnapshot, RedactedEvent, Sequenced, Snapshot, StreamName,
+  TransientName,
 } from './protocol.js';
 import { STREAM_NAMES, StreamTracker } from './streams.js';
 
@@ -59,7 +60,7 @@ export function newCommandId(prefix = 'c'): string {
  * const ack = await client.send('floor.request', { type: 'statement' });
  * ```
  */
-export class RostrumClient<Floor = unknown, Qna = unknown> {
+export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
   readonly socket: Socket;
   readonly clock = new ServerClock();
   status: LinkStatus = 'connecting';

@@ -2,10 +2,11 @@
 // so this library carries no server code into a browser.
 import type { z } from 'zod';
 import type {
-  CommandError, ErrorCode, EventEnvelope, EventPayloadMap, FLOOR_COMMANDS, QNA_COMMANDS, RECORD_COMMANDS, RedactedEvent, Role, StreamName,
+  CommandError, ErrorCode, EventEnvelope, EventPayloadMap, FLOOR_COMMANDS, FloorSnapshot, QNA_COMMANDS, QnaSnapshot, RECORD_COMMANDS, RedactedEvent,
+  Role, SnapshotReply, StreamName,
 } from '@rostrum/contracts';
 
-export type { ErrorCode, EventEnvelope, EventPayloadMap, RedactedEvent, Role, StreamName };
+export type { ErrorCode, EventEnvelope, EventPayloadMap, FloorSnapshot, QnaSnapshot, RedactedEvent, Role, StreamName };
 
 type AllCommands = typeof FLOOR_COMMANDS & typeof QNA_COMMANDS & typeof RECORD_COMMANDS;
 /** Every command a socket client may send (`area.verb`). */
@@ -28,16 +29,7 @@ export type CommandAck =
   | { ok: false; error: CommandError & { code: ErrorCode | 'TIMEOUT' }; commandId: string };
 
 /** The reply to `meeting.snapshot`: each stream's state for the caller's role and the seq it reflects. */
-export interface Snapshot<Floor = unknown, Qna = unknown> {
-  ok: true;
-  meetingId: string;
-  you: { meetingId: string; role: Role; delegationId?: string; participantId: string };
-  meeting: { seq: number; state: Floor };
-  qna: { seq: number; state: Qna } | null;
-  record: { seq: number; entries: Array<EventOf<'record.entry' | 'record.revised'>> };
-  /** Server clock when the snapshot was taken (ms since epoch). */
-  serverTime: number;
-}
+export type Snapshot<Floor = FloorSnapshot, Qna = QnaSnapshot> = SnapshotReply<Floor, Qna>;
 
 /** The connection as a person would describe it. */
 export type LinkStatus = 'connecting' | 'live' | 'behind' | 'offline' | 'refused';

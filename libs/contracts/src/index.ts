@@ -10,3 +10,4 @@ export * from './catalogue';
 export * from './queues';
 export * from './errors';
 export type { EventPayloadMap } from './docs/event-map';
+export * from './sync';
