@@ -29,7 +29,10 @@ export type CommandAck =
   | { ok: false; error: CommandError & { code: ErrorCode | 'TIMEOUT' }; commandId: string };
 
 /** The reply to `meeting.snapshot`: each stream's state for the caller's role and the seq it reflects. */
-export type Snapshot<Floor = FloorSnapshot, Qna = QnaSnapshot> = SnapshotReply<Floor, Qna>;
+export type Snapshot<Floor = FloorSnapshot, Qna = QnaSnapshot> = Omit<SnapshotReply, 'meeting' | 'qna'> & {
+  meeting: { seq: number; state: Floor };
+  qna: { seq: number; state: Qna } | null;
+};
 
 /** The connection as a person would describe it. */
 export type LinkStatus = 'connecting' | 'live' | 'behind' | 'offline' | 'refused';

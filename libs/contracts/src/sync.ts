@@ -11,14 +11,14 @@ import type { RecordEntryView } from './record/events';
 export type ClientEnvelope<P = Record<string, unknown>> = Omit<EventEnvelope<P>, 'visibility'>;
 
 /** `meeting.snapshot` → each stream's state projected for the caller's role, with the seq it reflects. */
-export interface SnapshotReply<Floor = FloorSnapshot, Qna = QnaSnapshot> {
+export interface SnapshotReply {
   ok: true;
   meetingId: string;
   /** Who the token says the caller is. */
   you: { meetingId: string; role: Role; delegationId?: string; participantId: string };
-  meeting: { seq: number; state: Floor };
+  meeting: { seq: number; state: FloorSnapshot };
   /** Null when the Q&A service did not answer in time: the floor and the record still work. */
-  qna: { seq: number; state: Qna } | null;
+  qna: { seq: number; state: QnaSnapshot } | null;
   /** The running record is public within a meeting: the snapshot carries its entries themselves. */
   record: { seq: number; entries: Array<ClientEnvelope<RecordEntryView>> };
   /** The server's clock when it answered, ms since epoch. */
