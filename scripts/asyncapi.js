@@ -8,17 +8,8 @@ const { root } = require('./lib/env');
 const { buildIfNeeded } = require('./lib/services');
 const { commandErrors } = require('./docs/command-errors');
 const { DELIVERY, FLOWS, PROFILE_MERGE } = require('./docs/protocol-prose');
+const { typeSchema, inline } = require('./docs/schemas');
 
-/** JSON Schema of a TypeScript type of libs/contracts (ts-json-schema-generator). */
-function typeSchema(file, type) {
-  const { createGenerator } = require('ts-json-schema-generator');
-  const gen = createGenerator({
-    path: path.join(root, file),
-    tsconfig: path.join(root, 'scripts/docs/tsconfig.docs.json'),
-    type, skipTypeCheck: true, expose: 'export', topRef: false, additionalProperties: true, jsDoc: 'extended',
-  });
-  return gen.createSchema(type);
-}
 const eventSchemas = () => typeSchema('libs/contracts/src/docs/event-map.ts', 'EventPayloadMap');
 
 /** Types inferred from zod schemas: their JSON Schema comes from zod itself. */
@@ -31,18 +22,6 @@ function zodDefinitions(c, z) {
     out[type] = js;
   }
   return out;
-}
-
-/** Inlines `#/definitions/X` references so each message payload stands alone. */
-function inline(schema, defs, seen = new Set()) {
-  if (Array.isArray(schema)) return schema.map((s) => inline(s, defs, seen));
-  if (!schema || typeof schema !== 'object') return schema;
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/definitions/')) {
-    const name = decodeURIComponent(schema.$ref.slice('#/definitions/'.length));
-    if (seen.has(name)) return { type: 'object', description: `(recursive ${name})` };
-    return inline(defs[name] ?? { type: 'object' }, defs, new Set([...seen, name]));
-  }
-  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, inline(v, defs, seen)]));
 }
 
 function build() {

@@ -6,8 +6,11 @@ import { RECORD_ERROR_CODES } from './record/commands';
 /** Refusals of the socket handshake (connect_error data.code) and of REST auth. */
 export const TOKEN_ERROR_CODES = ['TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID'] as const;
 
+/** REST only: the generic HTTP refusals and the export formats. */
+export const REST_ERROR_CODES = ['NOT_FOUND', 'BAD_REQUEST', 'UNKNOWN_FORMAT'] as const;
+
 /** Every stable error code a client can get, from every capability. */
-export type ErrorCode = (typeof CORE_ERROR_CODES | typeof FLOOR_ERROR_CODES | typeof QNA_ERROR_CODES | typeof RECORD_ERROR_CODES | typeof TOKEN_ERROR_CODES)[number];
+export type ErrorCode = (typeof CORE_ERROR_CODES | typeof FLOOR_ERROR_CODES | typeof QNA_ERROR_CODES | typeof RECORD_ERROR_CODES | typeof TOKEN_ERROR_CODES | typeof REST_ERROR_CODES)[number];
 
 /**
  * The error catalogue: what each code means and what a client should do about it. One source
@@ -33,6 +36,9 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, string>> = {
   TOKEN_MISSING: 'Handshake: no `auth.token`.',
   TOKEN_EXPIRED: 'Handshake: the access token has expired; get a fresh one (`POST /meetings/:id/participants/:pid/token`, or a new viewer token).',
   TOKEN_INVALID: 'Handshake: the token is malformed, signed by another deployment, or revoked.',
+  NOT_FOUND: 'REST: no such route, meeting or file.',
+  BAD_REQUEST: 'REST: the request could not be read (e.g. malformed JSON).',
+  UNKNOWN_FORMAT: 'REST: an export format that does not exist (record: json, md, html, pdf; stats: json, csv).',
   // Floor: meeting and agenda
   MEETING_NOT_CREATED: 'The meeting has no setup yet (never created through `POST /meetings`).',
   MEETING_ALREADY_CREATED: 'Internal (setup): the meeting already exists.',

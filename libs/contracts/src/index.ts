@@ -11,3 +11,4 @@ export * from './queues';
 export * from './errors';
 export type { EventPayloadMap } from './docs/event-map';
 export * from './sync';
+export * from './rest';

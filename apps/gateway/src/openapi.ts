@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  ErrorResponseSchema, HealthSchema, IssuedAccessSchema, MeetingCreatedSchema, MeetingSetupSchema, ParticipantSetupSchema,
+  WebcastRequestSchema, WebcastResultSchema,
+} from '@rostrum/contracts';
+
+type Json = Record<string, unknown>;
+type Auth = 'operatorKey' | 'participant' | 'none' | 'queues';
+
+/** One REST route as documented: method and OpenAPI path, auth, body and responses. */
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  tag: string;
+  summary: string;
+  auth: Auth;
+  body?: z.ZodType;
+  /** Status → JSON schema (zod or ready JSON Schema), or a media type for non-JSON bodies. */
+  ok: { status: number; schema?: z.ZodType | Json; media?: Record<string, Json> };
+  /** Error statuses with the codes they carry. */
+  errors: Record<number, string[]>;
+  params?: Array<{ name: string; in: 'path' | 'query'; schema: Json; description?: string; required?: boolean }>;
+}
+
+const json = (s: z.ZodType | Json): Json => {
+  if (!(s instanceof z.ZodType)) return s;
+  const out = z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as Json;
+  delete out.$schema;
+  return out;
+};
+const id = { name: 'id', in: 'path' as const, schema: { type: 'string' }, description: 'The meeting id.', required: true };
+const tokenQuery = { name: 'token', in: 'query' as const, schema: { type: 'string' }, description: 'An access token of the meeting (instead of Authorization: Bearer).' };
+const setupErrors = { 400: ['VALIDATION_FAILED', 'PROFILE_INVALID', 'BAD_REQUEST'], 401: ['UNAUTHENTICATED'] };
+const readErrors = { 401: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID'], 403: ['NOT_A_MEMBER'], 404: ['MEETING_NOT_FOUND', 'UNKNOWN_FORMAT'] };
+
+/**
+ * Every REST route of the gateway. A route added to a controller without a line here fails
+ * `openapi.spec.ts`; docs/openapi.json is generated from this (scripts/openapi.js) and checked.
+ */
+export function routes(recordSchema: Json, statsSchema: Json): RouteDoc[] {
+  return [
+    { method: 'post', path: '/meetings', tag: 'setup', auth: 'operatorKey', body: MeetingSetupSchema,
+      summary: 'Create a meeting with its agenda, groups, delegations, participants, rules profile ({ preset, overrides }: overrides deep-merged over the preset, see x-profiles in docs/asyncapi.yaml) and Q&A settings; returns one access token per participant.',
+      ok: { status: 201, schema: MeetingCreatedSchema }, errors: setupErrors },
+    { method: 'get', path: '/meetings/{id}', tag: 'setup', auth: 'operatorKey', params: [id], summary: 'The setup of a meeting as stored (meeting, items, delegations, groups, participants).',
+      ok: { status: 200, schema: { type: 'object', description: 'The meeting row with items, delegations, groups and participants (Postgres entities).' } }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND'] } },
+    { method: 'post', path: '/meetings/{id}/participants', tag: 'setup', auth: 'operatorKey', params: [id], body: ParticipantSetupSchema,
+      summary: 'Add a participant to a meeting (they reach the floor through `participant.added`) and issue its access token.', ok: { status: 201, schema: IssuedAccessSchema }, errors: { ...setupErrors, 404: ['MEETING_NOT_FOUND'] } },
+    { method: 'post', path: '/meetings/{id}/participants/{participantId}/token', tag: 'setup', auth: 'operatorKey',
+      params: [id, { name: 'participantId', in: 'path', schema: { type: 'string' }, required: true }],
+      summary: 'Issue a fresh access token for a participant (token renewal).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND', 'NOT_FOUND'] } },
+    { method: 'post', path: '/meetings/{id}/viewer-token', tag: 'setup', auth: 'none', params: [id],
+      summary: 'An anonymous viewer token for a public meeting (no key needed).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 403: ['FORBIDDEN'], 404: ['MEETING_NOT_FOUND'] } },
+    { method: 'get', path: '/meetings/{id}/record', tag: 'record', auth: 'participant', params: [id, tokenQuery],
+      summary: 'The running record as JSON (docs/record.schema.json). Public meetings need no token.', ok: { status: 200, schema: recordSchema }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/record.{format}', tag: 'record', auth: 'participant',
+      params: [id, { name: 'format', in: 'path', schema: { enum: ['json', 'md', 'html', 'pdf'] }, required: true }, tokenQuery],
+      summary: 'The record as JSON, Markdown, HTML (printable UN-style summary record) or PDF.',
+      ok: { status: 200, media: { 'application/json': { schema: recordSchema }, 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+      errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/stats', tag: 'record', auth: 'participant', params: [id, tokenQuery],
+      summary: 'Speaking-time statistics (by delegation, group, tier, mode, type; overruns) as JSON.', ok: { status: 200, schema: statsSchema }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/stats.{format}', tag: 'record', auth: 'participant',
+      params: [id, { name: 'format', in: 'path', schema: { enum: ['json', 'csv'] }, required: true }, tokenQuery],
+      summary: 'Speaking-time statistics as JSON or CSV.', ok: { status: 200, media: { 'application/json': { schema: statsSchema }, 'text/csv': { schema: { type: 'string' } } } }, errors: readErrors },
+    { method: 'put', path: '/meetings/{id}/webcast', tag: 'record', auth: 'operatorKey', params: [id], body: WebcastRequestSchema,
+      summary: 'Record when the webcast started; record entries then carry their video offset. Operator key, or a chair/secretariat token.',
+      ok: { status: 200, schema: WebcastResultSchema }, errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED'], 403: ['FORBIDDEN', 'NOT_A_MEMBER'], 404: ['MEETING_NOT_FOUND'] } },
+    { method: 'get', path: '/health', tag: 'operations', auth: 'none', summary: 'Postgres, Redis and queue checks: 200 when all are up, 503 (same body) when one is down.',
+      ok: { status: 200, schema: HealthSchema }, errors: {} },
+    { method: 'get', path: '/metrics', tag: 'operations', auth: 'none', summary: 'Prometheus metrics of the gateway.',
+      ok: { status: 200, media: { 'text/plain': { schema: { type: 'string' } } } }, errors: {} },
+    { method: 'get', path: '/console', tag: 'consoles', auth: 'none', summary: 'The consoles\' index page.', ok: { status: 200, media: { 'text/html': { schema: { type: 'string' } } } }, errors: {} },
+    { method: 'get', path: '/console/{path}', tag: 'consoles', auth: 'none', params: [{ name: 'path', in: 'path', schema: { type: 'string' }, required: true }],
+      summary: 'A console page (chair, delegate, viewer, moderator, secretariat) or its assets; pages take `?token=`.', ok: { status: 200, media: { 'text/html': { schema: { type: 'string' } } } }, errors: { 404: ['NOT_FOUND'] } },
+  ];
+}
+
+const SECURITY: Record<Exclude<Auth, 'none'>, Json[]> = {
+  operatorKey: [{ operatorKey: [] }],
+  participant: [{ bearer: [] }, { tokenQuery: [] }, {}],
+  queues: [{ queuesBasic: [] }],
+};
+
+/** The OpenAPI 3.1 document of the REST API, from the same zod schemas the gateway validates with. */
+export function buildOpenApi(recordSchema: Json = { type: 'object' }, statsSchema: Json = { type: 'object' }): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const r of routes(recordSchema, statsSchema)) {
+    const responses: Record<string, Json> = {
+      [r.ok.status]: { description: 'OK', content: r.ok.media ?? { 'application/json': { schema: r.ok.schema ? json(r.ok.schema) : {} } } },
+    };
+    for (const [status, codes] of Object.entries(r.errors)) {
+      responses[status] = { description: `Error: ${codes.join(', ')}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } }, 'x-error-codes': codes };
+    }
+    if (r.auth !== 'none' && !r.errors[401]) responses['401'] = { description: 'UNAUTHENTICATED', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
+      tags: [r.tag], summary: r.summary, operationId: `${r.method}${r.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      ...(r.params ? { parameters: r.params.map((p) => ({ required: p.in === 'path', ...p })) } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body) } } } } : {}),
+      responses,
+      ...(r.auth !== 'none' ? { security: SECURITY[r.auth] } : {}),
+    };
+  }
+  paths['/queues'] = { get: { tags: ['operations'], summary: 'The BullMQ dashboard (bull-board); basic auth with OPERATOR_KEY as the password.', security: SECURITY.queues, responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, 401: { description: 'basic auth required' } } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Rostrum', version: '0.1.0', description: 'Setup, access, record and operations API. The real-time protocol (socket.io) is docs/asyncapi.yaml; a client for both is @rostrum/client (docs/integrating.md). Generated from the zod schemas in libs/contracts by apps/gateway/src/openapi.ts.' },
+    paths,
+    components: {
+      schemas: { ErrorResponse: json(ErrorResponseSchema) },
+      securitySchemes: {
+        operatorKey: { type: 'apiKey', in: 'header', name: 'x-operator-key', description: 'OPERATOR_KEY of the deployment: setup and operations.' },
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A participant access token of the meeting.' },
+        tokenQuery: { type: 'apiKey', in: 'query', name: 'token', description: 'The same access token as a query parameter (links).' },
+        queuesBasic: { type: 'http', scheme: 'basic', description: 'Any user name, OPERATOR_KEY as the password.' },
+      },
+    },
+  };
+}
