@@ -170,10 +170,14 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
     return ack;
   }
 
-  /** Events of a stream after `seq` as this client may see them, without applying them (e.g. history). */
-  async fetchSince(stream: StreamName, seq: number, limit = 1000): Promise<{ events: Sequenced[]; head: number }> {
+  /**
+   * Events of a stream after `seq` as this client may see them, without applying them. A
+   * catch-up leaves out seqs this connection was already sent; `replay: true` reads history
+   * whatever was sent (e.g. earlier speeches a right of reply may answer).
+   */
+  async fetchSince(stream: StreamName, seq: number, limit = 1000, replay = false): Promise<{ events: Sequenced[]; head: number }> {
     const sentAt = Date.now();
-    const res = await this.socket.timeout(this.timeoutMs).emitWithAck('events.since', { stream, seq, limit }) as
+    const res = await this.socket.timeout(this.timeoutMs).emitWithAck('events.since', { stream, seq, limit, ...(replay ? { replay } : {}) }) as
       { ok: true; events: Sequenced[]; head: number; serverTime: number } | { ok: false; error: { code: string; message: string } };
     if (!res.ok) throw Object.assign(new Error(`${res.error.code}: ${res.error.message}`), { code: res.error.code });
     this.clock.roundTrip(res.serverTime, sentAt, Date.now());
