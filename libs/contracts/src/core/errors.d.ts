@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../errors';
+/**
+ * Stable error codes. Clients act on `code`; `message` is for humans.
+ * Capability-specific codes (floor, qna, record) are declared in their own files and
+ * re-exported here through ErrorCode so that one list documents them all.
+ */
+export declare const CORE_ERROR_CODES: readonly ["VALIDATION_FAILED", "UNKNOWN_COMMAND", "PAYLOAD_TOO_LARGE", "UNAUTHENTICATED", "FORBIDDEN", "MEETING_NOT_FOUND", "NOT_A_MEMBER", "RATE_LIMITED", "CONFLICT", "UNAVAILABLE", "INTERNAL", "TIMER_STALE"];
+export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
+export interface CommandError {
+    code: string;
+    message: string;
+    details?: unknown;
+}
+export type Ack<T extends object = Record<string, unknown>> = ({
+    ok: true;
+} & T) | {
+    ok: false;
+    error: CommandError;
+};
+/** A refusal. `code` is one of the error catalogue (libs/contracts/src/errors.ts). */
+export declare const fail: (code: ErrorCode, message: string, details?: unknown) => {
+    ok: false;
+    error: CommandError;
+};

@@ -1,0 +1,14 @@
+export * from './core/roles';
+export * from './core/errors';
+export * from './core/envelope';
+export * from './core/command';
+export * from './core/setup';
+export * from './floor';
+export * from './qna';
+export * from './record';
+export * from './catalogue';
+export * from './queues';
+export * from './errors';
+export type { EventPayloadMap } from './docs/event-map';
+export * from './sync';
+export * from './rest';
