@@ -39,16 +39,16 @@ describe('DeliveryLedger: each seq once per connection', () => {
     expect(l.has('chair', 'qna', 3)).toBe(false);
   });
 
-  it('the snapshot covers 1..seq; a round after it on a quiet meeting still goes by broadcast', () => {
+  it('a snapshot with the record entries counts them as sent; a projected state sends no event', () => {
     const l = new DeliveryLedger();
     l.join('s', 'm', 'viewer');
-    l.coverSnapshot('s', 'meeting', 50);
-    expect(l.overlapping('m', 'followers', [ev(51)])).toEqual([]);
-    expect(l.overlapping('m', 'followers', [ev(50), ev(51)])).toEqual(['s']);
-    expect(l.hasForLive('s', 'meeting', 50)).toBe(true);
-    l.flushed('m', 'followers', [ev(51)]);
-    // History below the snapshot was never sent as events: an explicit catch-up still gets it.
-    expect(seqs(l.unsent('s', 'meeting', [ev(49), ev(50), ev(51), ev(52)]))).toEqual([49, 50, 52]);
+    l.snapshotEvents('s', 'record', 5);
+    expect(l.overlapping('m', 'followers', [ev(5, 'record'), ev(6, 'record')])).toEqual(['s']);
+    expect(l.overlapping('m', 'followers', [ev(6, 'record')])).toEqual([]);
+    expect(l.has('s', 'meeting', 5)).toBe(false);
+    l.flushed('m', 'followers', [ev(6, 'record')]);
+    expect(seqs(l.unsent('s', 'record', [ev(4, 'record'), ev(6, 'record'), ev(7, 'record')]))).toEqual([7]);
+    expect(seqs(l.unsent('s', 'record', [ev(4, 'record'), ev(7, 'record')], true))).toEqual([4, 7]);
   });
 
   it('a hole in the live rounds starts a new run: seqs of the hole are never counted as sent', () => {

@@ -15,14 +15,8 @@ interface SocketLedger {
   audience: Audience;
   /** Per stream: the live run current when the socket joined its rooms, and its head then. */
   joined: Record<StreamName, { epoch: number; base: number }>;
-  /** Per stream: seqs sent as events by `events.since` (and the record's snapshot). */
+  /** Per stream: seqs sent as events by `events.since` (and the record's entries in a snapshot). */
   given: Record<StreamName, Ranges>;
-  /**
-   * Per stream: the seq the last snapshot reflects. Live rounds leave out what it covers; an
-   * explicit `events.since` below it still answers (the client asks for history it never got
-   * as events, e.g. earlier speeches to reply to).
-   */
-  covered: Record<StreamName, number>;
 }
 
 /**
@@ -48,13 +42,12 @@ export class DeliveryLedger {
     const audience = audienceOf(role);
     const joined = {} as SocketLedger['joined'];
     const given = {} as SocketLedger['given'];
-    const covered = { meeting: 0, qna: 0, record: 0 };
     for (const s of STREAMS) {
       const run = this.runs.get(runKey(meetingId, audience, s));
       joined[s] = run ? { epoch: run.epoch, base: run.to } : { epoch: this.epochs, base: 0 };
       given[s] = [];
     }
-    this.sockets.set(socketId, { meetingId, audience, joined, given, covered });
+    this.sockets.set(socketId, { meetingId, audience, joined, given });
   }
 
   leave(socketId: string): void {
@@ -76,21 +69,13 @@ export class DeliveryLedger {
     return seq >= from && seq <= run.to;
   }
 
-  /** Whether a live round must leave `seq` out for this socket: sent, or in its snapshot. */
-  hasForLive(socketId: string, stream: StreamName, seq: number): boolean {
-    return seq <= (this.sockets.get(socketId)?.covered[stream] ?? 0) || this.has(socketId, stream, seq);
-  }
-
   /**
-   * The snapshot reflects seqs 1..seq of the stream; `withEvents` when it carried those events
-   * themselves (the record's entries).
+   * A snapshot carried the events 1..seq of a stream themselves (the record's entries). A
+   * projected state (floor, Q&A) sends no event: live rounds still deliver what follows it, and
+   * the client drops what its snapshot already reflects.
    */
-  coverSnapshot(socketId: string, stream: StreamName, seq: number, withEvents = false): void {
-    const l = this.sockets.get(socketId);
-    if (!l || seq <= 0) return;
-    l.covered[stream] = Math.max(l.covered[stream], seq);
-    if (withEvents) this.give(socketId, stream, [1, seq]);
-    else this.markAhead(socketId);
+  snapshotEvents(socketId: string, stream: StreamName, seq: number): void {
+    if (seq > 0) this.give(socketId, stream, [1, seq]);
   }
 
   /**
@@ -110,7 +95,7 @@ export class DeliveryLedger {
   overlapping(meetingId: string, audience: Audience, events: Array<{ stream: StreamName; seq: number }>): string[] {
     const set = this.ahead.get(meetingId);
     if (!set) return [];
-    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.hasForLive(id, e.stream, e.seq)));
+    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.has(id, e.stream, e.seq)));
   }
 
   /** A live round went out to an audience: extend its run (a hole starts a new one). */
@@ -131,11 +116,6 @@ export class DeliveryLedger {
     const l = this.sockets.get(socketId);
     if (!l) return;
     l.given[stream] = merge([...l.given[stream], range]);
-    this.markAhead(socketId);
-  }
-
-  private markAhead(socketId: string): void {
-    const l = this.sockets.get(socketId)!;
     if (this.isAhead(socketId)) {
       let set = this.ahead.get(l.meetingId);
       if (!set) { set = new Set(); this.ahead.set(l.meetingId, set); }
@@ -148,8 +128,8 @@ export class DeliveryLedger {
     if (!l) return false;
     return STREAMS.some((s) => {
       const ranges = l.given[s];
-      const top = Math.max(l.covered[s], ranges.length ? ranges[ranges.length - 1]![1] : 0);
-      if (top === 0) return false;
+      if (!ranges.length) return false;
+      const top = ranges[ranges.length - 1]![1];
       const run = this.runs.get(runKey(l.meetingId, l.audience, s));
       return !run || top > run.to;
     });
@@ -170,15 +150,13 @@ function merge(ranges: Ranges): Ranges {
 }
 
 /**
- * A `meeting.snapshot` reply as it leaves for this socket: each stream counts as sent up to the
- * seq it reflects, and the reply carries the server's clock (`serverTime`, ms since epoch).
+ * A `meeting.snapshot` reply as it leaves for this socket: the record entries it carries count
+ * as sent, and it carries the server's clock (`serverTime`, ms since epoch).
  */
 export function snapshotSent<A extends Ack>(ledger: DeliveryLedger, socketId: string, ack: A): A {
   if (!ack.ok) return ack;
-  for (const s of STREAMS) {
-    const part = (ack as Record<string, unknown>)[s] as { seq?: number } | null | undefined;
-    if (typeof part?.seq === 'number') ledger.coverSnapshot(socketId, s, part.seq, s === 'record');
-  }
+  const record = (ack as Record<string, unknown>).record as { seq?: number } | null | undefined;
+  if (typeof record?.seq === 'number') ledger.snapshotEvents(socketId, 'record', record.seq);
   return { ...ack, serverTime: Date.now() };
 }
 
