@@ -1,6 +1,8 @@
+import type { Level, Sitting } from '../core/setup';
 import type { RulesProfile } from './profile';
 import type { EntrySnapshot, EntryStatus } from './events';
 import type { Mode, MotionKind } from './commands';
+import type { Majority, VoteChoice, VoteQuestion, VoteResult } from './decisions';
 
 // The floor part of `meeting.snapshot`, per role: the shape `projectFloor` returns (the domain
 // is typed against it, so this cannot drift) and docs/asyncapi.yaml documents.
@@ -61,8 +63,63 @@ export interface ListView {
   motion: MotionView | null;
   replies: EntryView[];
   motionSpeakers: EntryView[];
-  speakers: EntryView[];
+  /** Each with its provisional meeting and estimated start (R47). */
+  speakers: Array<EntryView & { sitting?: number | null; estimatedAt?: number | null }>;
   laterReplies: EntryView[];
+}
+
+/** One line of the provisional list of speakers (R47), as the UN Journal prints it. */
+export interface ProvisionalSpeakerView {
+  /** 1, 2, … among the speakers still to be heard; null once heard. */
+  place: number | null;
+  entryId: string;
+  delegationId: string;
+  delegationName: string;
+  capacityLabel: string;
+  speakerName: string;
+  speakerTitle?: string;
+  level: Level;
+  inscribedAt: number;
+  status: 'heard' | 'speaking' | 'waiting';
+  /** The meeting (1, 2, …) in which the speaker was or is provisionally to be heard; null beyond the planned meetings. */
+  sitting: number | null;
+  /** Estimated start, ms since epoch; null when it cannot be estimated. */
+  estimatedAt: number | null;
+  /** The slot counted for this speaker, seconds. */
+  slotSeconds: number;
+}
+
+/** The provisional list of speakers of one item (R47). */
+export interface ProvisionalListView {
+  itemId: string;
+  title: string;
+  /** The meeting running or last held (0 before the first). */
+  currentSitting: number;
+  sittings: Array<{ number: number; startsAt: string; endsAt: string }>;
+  speakers: ProvisionalSpeakerView[];
+}
+
+/** The question before the meeting while its vote is open, without any tally (R50). */
+export interface OpenVoteView {
+  voteId: string;
+  question: VoteQuestion;
+  recorded: boolean;
+  majority: Majority;
+  itemId?: string;
+  status: 'open';
+}
+
+/** A proposed exchange of places (R48), until approved. */
+export interface ExchangeView {
+  exchangeId: string;
+  itemId: string;
+  entryId: string;
+  withEntryId: string;
+  delegationId: string;
+  withDelegationId: string;
+  proposedBy: string;
+  confirmedBy: string | null;
+  status: 'proposed' | 'confirmed' | 'approved';
 }
 
 /** A delegation's connection (R40, R41). */
@@ -83,7 +140,7 @@ export interface FloorSnapshot {
   /** False until `POST /meetings` created it (then nothing else is set). */
   created: boolean;
   title?: string;
-  status?: 'none' | 'created' | 'open' | 'suspended' | 'adjourned';
+  status?: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   /** The resolved rules profile (preset + overrides). */
   profile?: RulesProfile | null;
   currentItemId?: string | null;
@@ -105,6 +162,19 @@ export interface FloorSnapshot {
   interrupted?: ClockView | null;
   /** R22: the last ruling, appealable until the next business. */
   appeal?: { entryId: string; status: 'appealable' | 'appealed' } | null;
+  /** R45: the meeting (sitting) running or last held, and the planned meetings. */
+  sitting?: number;
+  sittings?: Sitting[];
+  /** R47: the provisional list of speakers per item (snapshot only; floor.view carries the estimates in lists). */
+  provisional?: Record<string, ProvisionalListView>;
+  /** R50: the vote open, if any (no tally before the close). */
+  vote?: OpenVoteView | null;
+  /** R51, R52: the last vote, once closed. */
+  lastVote?: VoteResult | null;
+  /** R48: proposed exchanges of places (viewers: none). */
+  exchanges?: ExchangeView[];
+  /** Delegates, while a vote is open: their delegation's current ballot. */
+  myVote?: VoteChoice | null;
   /** Delegates: their delegation's entries, whatever their status. */
   myEntries?: EntryView[];
   myPresence?: PresenceView | null;

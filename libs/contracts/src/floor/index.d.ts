@@ -1,6 +1,0 @@
-export * from './commands';
-export * from './events';
-export * from './errors';
-export * from './profile';
-export * from './view';
-export * from './snapshot';

@@ -1,4 +1,0 @@
-export * from './commands';
-export * from './events';
-export * from './errors';
-export * from './snapshot';

@@ -1,3 +1,0 @@
-export * from './commands';
-export * from './events';
-export * from './export';
