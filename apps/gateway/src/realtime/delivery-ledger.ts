@@ -15,8 +15,14 @@ interface SocketLedger {
   audience: Audience;
   /** Per stream: the live run current when the socket joined its rooms, and its head then. */
   joined: Record<StreamName, { epoch: number; base: number }>;
-  /** Per stream: seqs sent as events by `events.since` (and the record's entries in a snapshot). */
+  /** Per stream: seqs sent as events by `events.since`. */
   given: Record<StreamName, Ranges>;
+  /**
+   * The record seq of the last snapshot, which carried those entries themselves: live rounds
+   * leave them out. A catch-up below it still answers (a client that took a snapshot without
+   * applying it must be able to recover).
+   */
+  recordSnapshot: number;
 }
 
 /**
@@ -47,7 +53,7 @@ export class DeliveryLedger {
       joined[s] = run ? { epoch: run.epoch, base: run.to } : { epoch: this.epochs, base: 0 };
       given[s] = [];
     }
-    this.sockets.set(socketId, { meetingId, audience, joined, given });
+    this.sockets.set(socketId, { meetingId, audience, joined, given, recordSnapshot: 0 });
   }
 
   leave(socketId: string): void {
@@ -69,13 +75,21 @@ export class DeliveryLedger {
     return seq >= from && seq <= run.to;
   }
 
+  /** Whether a live round must leave `seq` out for this socket: sent, or among its snapshot's record entries. */
+  hasForLive(socketId: string, stream: StreamName, seq: number): boolean {
+    return (stream === 'record' && seq <= (this.sockets.get(socketId)?.recordSnapshot ?? 0)) || this.has(socketId, stream, seq);
+  }
+
   /**
-   * A snapshot carried the events 1..seq of a stream themselves (the record's entries). A
-   * projected state (floor, Q&A) sends no event: live rounds still deliver what follows it, and
-   * the client drops what its snapshot already reflects.
+   * A snapshot carried the record entries 1..seq themselves. A projected state (floor, Q&A)
+   * sends no event: live rounds still deliver what follows it, and the client drops what its
+   * snapshot already reflects.
    */
-  snapshotEvents(socketId: string, stream: StreamName, seq: number): void {
-    if (seq > 0) this.give(socketId, stream, [1, seq]);
+  snapshotRecord(socketId: string, seq: number): void {
+    const l = this.sockets.get(socketId);
+    if (!l || seq <= 0) return;
+    l.recordSnapshot = Math.max(l.recordSnapshot, seq);
+    this.markAhead(socketId);
   }
 
   /**
@@ -95,7 +109,7 @@ export class DeliveryLedger {
   overlapping(meetingId: string, audience: Audience, events: Array<{ stream: StreamName; seq: number }>): string[] {
     const set = this.ahead.get(meetingId);
     if (!set) return [];
-    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.has(id, e.stream, e.seq)));
+    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.hasForLive(id, e.stream, e.seq)));
   }
 
   /** A live round went out to an audience: extend its run (a hole starts a new one). */
@@ -116,6 +130,11 @@ export class DeliveryLedger {
     const l = this.sockets.get(socketId);
     if (!l) return;
     l.given[stream] = merge([...l.given[stream], range]);
+    this.markAhead(socketId);
+  }
+
+  private markAhead(socketId: string): void {
+    const l = this.sockets.get(socketId)!;
     if (this.isAhead(socketId)) {
       let set = this.ahead.get(l.meetingId);
       if (!set) { set = new Set(); this.ahead.set(l.meetingId, set); }
@@ -128,8 +147,8 @@ export class DeliveryLedger {
     if (!l) return false;
     return STREAMS.some((s) => {
       const ranges = l.given[s];
-      if (!ranges.length) return false;
-      const top = ranges[ranges.length - 1]![1];
+      const top = Math.max(s === 'record' ? l.recordSnapshot : 0, ranges.length ? ranges[ranges.length - 1]![1] : 0);
+      if (top === 0) return false;
       const run = this.runs.get(runKey(l.meetingId, l.audience, s));
       return !run || top > run.to;
     });
@@ -150,13 +169,13 @@ function merge(ranges: Ranges): Ranges {
 }
 
 /**
- * A `meeting.snapshot` reply as it leaves for this socket: the record entries it carries count
- * as sent, and it carries the server's clock (`serverTime`, ms since epoch).
+ * A `meeting.snapshot` reply as it leaves for this socket: live rounds leave out the record
+ * entries it carries, and it carries the server's clock (`serverTime`, ms since epoch).
  */
 export function snapshotSent<A extends Ack>(ledger: DeliveryLedger, socketId: string, ack: A): A {
   if (!ack.ok) return ack;
   const record = (ack as Record<string, unknown>).record as { seq?: number } | null | undefined;
-  if (typeof record?.seq === 'number') ledger.snapshotEvents(socketId, 'record', record.seq);
+  if (typeof record?.seq === 'number') ledger.snapshotRecord(socketId, record.seq);
   return { ...ack, serverTime: Date.now() };
 }
 
