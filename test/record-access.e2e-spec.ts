@@ -47,6 +47,11 @@ describe('record REST access', () => {
     expect([garbled.status, await garbled.json()]).toEqual([400, { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) }]);
     const noKey = await fetch(`${sys.url}/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect([noKey.status, await noKey.json()]).toEqual([401, { ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }]);
+    const codeOf = async (res: Response) => ((await res.json()) as { error?: { code?: string } }).error?.code;
+    expect(await codeOf(await fetch(`${sys.url}/meetings/${priv.meetingId}/viewer-token`, { method: 'POST' }))).toBe('MEETING_NOT_PUBLIC');
+    expect(await codeOf(await fetch(`${sys.url}/meetings`, { method: 'POST', headers, body: JSON.stringify({ ...debateSetup(), id: pub.meetingId }) }))).toBe('MEETING_EXISTS');
+    expect(await codeOf(await fetch(`${sys.url}/meetings/${pub.meetingId}/participants/nobody/token`, { method: 'POST', headers }))).toBe('NO_SUCH_PARTICIPANT');
+    expect(await codeOf(await get(pub.meetingId, 'statements/no-such-statement/pdf', tokenOf(pub.access, 'sec')))).toBe('STATEMENT_NOT_FOUND');
   });
 
   it('only the operator, the chair or the secretariat set the webcast start, with a valid date', async () => {

@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ConsolesController } from './consoles/consoles.controller';
+import { DebateController } from './debate/debate.controller';
 import { OpsController } from './ops/ops.controller';
 import { buildOpenApi, routes } from './openapi';
 import { RecordController } from './record/record.controller';
+import { StatementsController } from './record/statements.controller';
 import { MeetingsController } from './setup/meetings.controller';
 
 /** Every route the controllers declare, as OpenAPI `method path`. */
 function controllerRoutes(): string[] {
   const out: string[] = [];
-  for (const ctrl of [MeetingsController, RecordController, OpsController, ConsolesController]) {
+  for (const ctrl of [MeetingsController, RecordController, OpsController, ConsolesController, DebateController, StatementsController]) {
     const base = String(Reflect.getMetadata(PATH_METADATA, ctrl) ?? '');
     for (const key of Object.getOwnPropertyNames(ctrl.prototype)) {
       const fn = (ctrl.prototype as unknown as Record<string, unknown>)[key];

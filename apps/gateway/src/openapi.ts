@@ -30,6 +30,21 @@ const json = (s: z.ZodType | Json): Json => {
 };
 const id = { name: 'id', in: 'path' as const, schema: { type: 'string' }, description: 'The meeting id.', required: true };
 const tokenQuery = { name: 'token', in: 'query' as const, schema: { type: 'string' }, description: 'An access token of the meeting (instead of Authorization: Bearer).' };
+const itemParam = { name: 'itemId', in: 'path' as const, schema: { type: 'string' }, required: true };
+const text = (types: string[]): Record<string, Json> => Object.fromEntries(types.map((t) => [t, { schema: t === 'application/json' ? { type: 'object' } : { type: 'string', ...(t === 'application/pdf' ? { format: 'binary' } : {}) } }]));
+/** `POST …/inscriptions`: the floor.request fields (type is always statement) and an optional commandId. */
+const FloorRequestFieldsSchema = z.object({
+  commandId: z.string().optional().describe('Makes a retry safe: the same id applies once.'),
+  delegationId: z.string().optional(), speaker: z.object({ name: z.string(), title: z.string().optional(), level: z.string().optional() }).optional(),
+  capacity: z.object({ kind: z.enum(['national', 'group']), groupId: z.string().optional() }).optional(), mode: z.enum(['in-room', 'remote']).optional(),
+});
+const InscriptionResultSchema = z.object({
+  ok: z.literal(true), seq: z.number().int(), commandId: z.string(), entryId: z.string().optional(), itemId: z.string().optional(), delegationId: z.string().optional(),
+  place: z.number().int().nullable().optional(), sitting: z.number().int().nullable().optional(), estimatedAt: z.string().nullable().describe('ISO 8601, or null when it cannot be estimated.'),
+});
+const StatementSubmitSchema = z.object({
+  delegationId: z.string().optional(), itemId: z.string().optional(), entryId: z.string().optional(), language: z.string().optional(), text: z.string().max(60_000).optional(),
+});
 const setupErrors = { 400: ['VALIDATION_FAILED', 'PROFILE_INVALID', 'BAD_REQUEST'], 401: ['UNAUTHENTICATED'] };
 const readErrors = { 401: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID'], 403: ['NOT_A_MEMBER'], 404: ['MEETING_NOT_FOUND', 'UNKNOWN_FORMAT'] };
 
@@ -50,7 +65,7 @@ export function routes(recordSchema: Json, statsSchema: Json): RouteDoc[] {
       params: [id, { name: 'participantId', in: 'path', schema: { type: 'string' }, required: true }],
       summary: 'Issue a fresh access token for a participant (token renewal).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND', 'NOT_FOUND'] } },
     { method: 'post', path: '/meetings/{id}/viewer-token', tag: 'setup', auth: 'none', params: [id],
-      summary: 'An anonymous viewer token for a public meeting (no key needed).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 403: ['FORBIDDEN'], 404: ['MEETING_NOT_FOUND'] } },
+      summary: 'An anonymous viewer token for a public meeting (no key needed).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 403: ['MEETING_NOT_PUBLIC'], 404: ['MEETING_NOT_FOUND'] } },
     { method: 'get', path: '/meetings/{id}/record', tag: 'record', auth: 'participant', params: [id, tokenQuery],
       summary: 'The running record as JSON (docs/record.schema.json). Public meetings need no token.', ok: { status: 200, schema: recordSchema }, errors: readErrors },
     { method: 'get', path: '/meetings/{id}/record.{format}', tag: 'record', auth: 'participant',
@@ -63,6 +78,32 @@ export function routes(recordSchema: Json, statsSchema: Json): RouteDoc[] {
     { method: 'get', path: '/meetings/{id}/stats.{format}', tag: 'record', auth: 'participant',
       params: [id, { name: 'format', in: 'path', schema: { enum: ['json', 'csv'] }, required: true }, tokenQuery],
       summary: 'Speaking-time statistics as JSON or CSV.', ok: { status: 200, media: { 'application/json': { schema: statsSchema }, 'text/csv': { schema: { type: 'string' } } } }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/speakers.{format}', tag: 'record', auth: 'participant',
+      params: [id, { name: 'format', in: 'path', schema: { enum: ['md', 'html', 'csv', 'pdf'] }, required: true }, tokenQuery, { name: 'bom', in: 'query', schema: { enum: ['1'] }, description: 'csv: a byte-order mark for spreadsheet programs.' }],
+      summary: 'The list of speakers with speaking times: md, html, csv or pdf.', ok: { status: 200, media: text(['text/markdown', 'text/html', 'text/csv', 'application/pdf']) }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/press.{format}', tag: 'record', auth: 'participant',
+      params: [id, { name: 'format', in: 'path', schema: { enum: ['md', 'html'] }, required: true }, tokenQuery],
+      summary: 'A press summary in the style of Meetings Coverage (English): md or html.', ok: { status: 200, media: text(['text/markdown', 'text/html']) }, errors: readErrors },
+    { method: 'post', path: '/meetings/{id}/items/{itemId}/inscriptions', tag: 'debate', auth: 'participant', params: [id, itemParam],
+      body: FloorRequestFieldsSchema,
+      summary: 'Inscribe on an item\'s list of speakers (R46), also before any meeting runs: a delegate for its own delegation, the chair or secretariat for any (delegationId). The floor.request fields; `commandId` makes a retry safe. Answer: the provisional place, meeting and estimated time (R47).',
+      ok: { status: 201, schema: InscriptionResultSchema }, errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID'], 403: ['FORBIDDEN', 'NOT_YOUR_DELEGATION', 'NOT_A_MEMBER'], 409: ['INSCRIPTION_CLOSED', 'LIST_CLOSED', 'ALREADY_WAITING', 'ITEM_CONCLUDED'] } },
+    { method: 'get', path: '/meetings/{id}/items/{itemId}/speakers', tag: 'debate', auth: 'participant', params: [id, itemParam, tokenQuery],
+      summary: 'The provisional list of speakers of an item (R47) as JSON (ProvisionalListView in docs/asyncapi.yaml: place, meeting and estimated time per speaker).',
+      ok: { status: 200, schema: { type: ['object', 'null'], description: 'ProvisionalListView: { itemId, title, currentSitting, sittings, speakers: [{ place, entryId, delegationId, capacityLabel, status, sitting, estimatedAt, slotSeconds, … }] }' } }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/items/{itemId}/speakers.{format}', tag: 'debate', auth: 'participant',
+      params: [id, itemParam, { name: 'format', in: 'path', schema: { enum: ['json', 'html', 'pdf'] }, required: true }, tokenQuery],
+      summary: 'The provisional list of speakers as JSON, HTML (UN Journal style, refreshes itself) or PDF.', ok: { status: 200, media: text(['application/json', 'text/html', 'application/pdf']) }, errors: readErrors },
+    { method: 'post', path: '/meetings/{id}/statements', tag: 'statements', auth: 'participant', params: [id],
+      body: StatementSubmitSchema,
+      summary: 'Submit a statement (JSON, or multipart/form-data with the same fields and a file "pdf", application/pdf, at most 5 MiB): a delegate for its own delegation, the secretariat for any.',
+      ok: { status: 201, schema: { type: 'object', properties: { ok: { const: true }, statement: { type: 'object' } } } }, errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID'], 403: ['FORBIDDEN', 'NOT_A_MEMBER'], 413: ['STATEMENT_TOO_LARGE'] } },
+    { method: 'get', path: '/meetings/{id}/statements', tag: 'statements', auth: 'participant', params: [id, tokenQuery],
+      summary: 'Statements the caller may read: all to the secretariat, chair and interpreters, its own to a delegation, delivered ones to everyone.',
+      ok: { status: 200, schema: { type: 'object', properties: { ok: { const: true }, statements: { type: 'array', items: { type: 'object' } } } } }, errors: readErrors },
+    { method: 'get', path: '/meetings/{id}/statements/{statementId}/pdf', tag: 'statements', auth: 'participant',
+      params: [id, { name: 'statementId', in: 'path', schema: { type: 'string' }, required: true }, tokenQuery],
+      summary: 'The PDF of a statement, under the same reading rule.', ok: { status: 200, media: text(['application/pdf']) }, errors: { ...readErrors, 404: ['MEETING_NOT_FOUND', 'STATEMENT_NOT_FOUND'] } },
     { method: 'put', path: '/meetings/{id}/webcast', tag: 'record', auth: 'operatorKey', params: [id], body: WebcastRequestSchema,
       summary: 'Record when the webcast started; record entries then carry their video offset. Operator key, or a chair/secretariat token.',
       ok: { status: 200, schema: WebcastResultSchema }, errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED'], 403: ['FORBIDDEN', 'NOT_A_MEMBER'], 404: ['MEETING_NOT_FOUND'] } },

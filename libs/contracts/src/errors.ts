@@ -7,7 +7,7 @@ import { RECORD_ERROR_CODES } from './record/commands';
 export const TOKEN_ERROR_CODES = ['TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID'] as const;
 
 /** REST only: the generic HTTP refusals and the export formats. */
-export const REST_ERROR_CODES = ['NOT_FOUND', 'BAD_REQUEST', 'UNKNOWN_FORMAT'] as const;
+export const REST_ERROR_CODES = ['NOT_FOUND', 'BAD_REQUEST', 'UNKNOWN_FORMAT', 'MEETING_EXISTS', 'MEETING_NOT_PUBLIC', 'NO_SUCH_PARTICIPANT', 'STATEMENT_NOT_FOUND', 'STATEMENT_TOO_LARGE'] as const;
 
 /** Every stable error code a client can get, from every capability. */
 export type ErrorCode = (typeof CORE_ERROR_CODES | typeof FLOOR_ERROR_CODES | typeof QNA_ERROR_CODES | typeof RECORD_ERROR_CODES | typeof TOKEN_ERROR_CODES | typeof REST_ERROR_CODES)[number];
@@ -38,7 +38,12 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, string>> = {
   TOKEN_INVALID: 'Handshake: the token is malformed, signed by another deployment, or revoked.',
   NOT_FOUND: 'REST: no such route, meeting or file.',
   BAD_REQUEST: 'REST: the request could not be read (e.g. malformed JSON).',
-  UNKNOWN_FORMAT: 'REST: an export format that does not exist (record: json, md, html, pdf; stats: json, csv).',
+  UNKNOWN_FORMAT: 'REST: an export format that does not exist (record: json, md, html, pdf; stats: json, csv; …).',
+  MEETING_EXISTS: 'REST setup: a meeting with this id already exists.',
+  MEETING_NOT_PUBLIC: 'REST: anonymous viewer tokens are only for public meetings.',
+  NO_SUCH_PARTICIPANT: 'REST: no participant with this id in the meeting.',
+  STATEMENT_NOT_FOUND: 'REST: no statement with this id that the caller may read.',
+  STATEMENT_TOO_LARGE: 'REST: the statement\'s PDF is larger than the limit (5 MiB).',
   // Floor: meeting and agenda
   MEETING_NOT_CREATED: 'The meeting has no setup yet (never created through `POST /meetings`).',
   MEETING_ALREADY_CREATED: 'Internal (setup): the meeting already exists.',
