@@ -32,6 +32,7 @@ export interface EventsSinceReply {
   /**
    * In seq order; `event.redacted` where this client may not see one. Without `replay`, seqs
    * already sent on this connection are left out (the client has them), so there may be holes.
+   * A `replay` (history read) returns everything and counts as no delivery.
    */
   events: Array<ClientEnvelope | RedactedEvent>;
   /** The stream's last seq now: ask again from your new seq while yours is below it. */

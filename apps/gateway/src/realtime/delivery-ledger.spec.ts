@@ -24,6 +24,9 @@ describe('DeliveryLedger: each seq once per connection', () => {
     l.flushed('m', 'followers', [ev(8), ev(9)]);
     expect(seqs(l.unsent('s', 'meeting', [ev(7), ev(8), ev(9), ev(10)]))).toEqual([7, 10]);
     expect(seqs(l.unsent('s', 'meeting', [ev(7), ev(10), ev(11)]))).toEqual([11]);
+    // A history read returns everything and counts as no delivery: live still sends 12.
+    expect(seqs(l.unsent('s', 'meeting', [ev(8), ev(12)], true))).toEqual([8, 12]);
+    expect(l.has('s', 'meeting', 12)).toBe(false);
   });
 
   it('what live sent before the socket joined is not counted as sent to it; audiences and streams are apart', () => {
@@ -37,17 +40,6 @@ describe('DeliveryLedger: each seq once per connection', () => {
     expect(l.has('chair', 'meeting', 3)).toBe(true);
     expect(l.has('viewer', 'meeting', 3)).toBe(false);
     expect(l.has('chair', 'qna', 3)).toBe(false);
-  });
-
-  it('a snapshot\'s record entries stay out of live rounds, but a catch-up below them still answers', () => {
-    const l = new DeliveryLedger();
-    l.join('s', 'm', 'viewer');
-    l.snapshotRecord('s', 5);
-    expect(l.overlapping('m', 'followers', [ev(5, 'record'), ev(6, 'record')])).toEqual(['s']);
-    expect(l.overlapping('m', 'followers', [ev(6, 'record')])).toEqual([]);
-    expect(l.hasForLive('s', 'meeting', 5)).toBe(false);   // a projected floor state sends no event
-    l.flushed('m', 'followers', [ev(6, 'record')]);
-    expect(seqs(l.unsent('s', 'record', [ev(4, 'record'), ev(6, 'record'), ev(7, 'record')]))).toEqual([4, 7]);
   });
 
   it('a hole in the live rounds starts a new run: seqs of the hole are never counted as sent', () => {

@@ -17,12 +17,6 @@ interface SocketLedger {
   joined: Record<StreamName, { epoch: number; base: number }>;
   /** Per stream: seqs sent as events by `events.since`. */
   given: Record<StreamName, Ranges>;
-  /**
-   * The record seq of the last snapshot, which carried those entries themselves: live rounds
-   * leave them out. A catch-up below it still answers (a client that took a snapshot without
-   * applying it must be able to recover).
-   */
-  recordSnapshot: number;
 }
 
 /**
@@ -53,7 +47,7 @@ export class DeliveryLedger {
       joined[s] = run ? { epoch: run.epoch, base: run.to } : { epoch: this.epochs, base: 0 };
       given[s] = [];
     }
-    this.sockets.set(socketId, { meetingId, audience, joined, given, recordSnapshot: 0 });
+    this.sockets.set(socketId, { meetingId, audience, joined, given });
   }
 
   leave(socketId: string): void {
@@ -75,29 +69,14 @@ export class DeliveryLedger {
     return seq >= from && seq <= run.to;
   }
 
-  /** Whether a live round must leave `seq` out for this socket: sent, or among its snapshot's record entries. */
-  hasForLive(socketId: string, stream: StreamName, seq: number): boolean {
-    return (stream === 'record' && seq <= (this.sockets.get(socketId)?.recordSnapshot ?? 0)) || this.has(socketId, stream, seq);
-  }
-
-  /**
-   * A snapshot carried the record entries 1..seq themselves. A projected state (floor, Q&A)
-   * sends no event: live rounds still deliver what follows it, and the client drops what its
-   * snapshot already reflects.
-   */
-  snapshotRecord(socketId: string, seq: number): void {
-    const l = this.sockets.get(socketId);
-    if (!l || seq <= 0) return;
-    l.recordSnapshot = Math.max(l.recordSnapshot, seq);
-    this.markAhead(socketId);
-  }
-
   /**
    * `events.since`: keeps the events this socket was not sent yet and records them as sent.
    * Call synchronously right before the reply goes out (no live round may come in between).
    */
   unsent<E extends { seq: number }>(socketId: string, stream: StreamName, events: E[], replay = false): E[] {
-    const out = replay ? events : events.filter((e) => !this.has(socketId, stream, e.seq));
+    // A history read (`replay`) is not applied by the client as its stream: it counts as no delivery.
+    if (replay) return events;
+    const out = events.filter((e) => !this.has(socketId, stream, e.seq));
     for (const e of out) this.give(socketId, stream, [e.seq, e.seq]);
     return out;
   }
@@ -109,7 +88,7 @@ export class DeliveryLedger {
   overlapping(meetingId: string, audience: Audience, events: Array<{ stream: StreamName; seq: number }>): string[] {
     const set = this.ahead.get(meetingId);
     if (!set) return [];
-    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.hasForLive(id, e.stream, e.seq)));
+    return [...set].filter((id) => this.sockets.get(id)?.audience === audience && events.some((e) => this.has(id, e.stream, e.seq)));
   }
 
   /** A live round went out to an audience: extend its run (a hole starts a new one). */
@@ -130,11 +109,6 @@ export class DeliveryLedger {
     const l = this.sockets.get(socketId);
     if (!l) return;
     l.given[stream] = merge([...l.given[stream], range]);
-    this.markAhead(socketId);
-  }
-
-  private markAhead(socketId: string): void {
-    const l = this.sockets.get(socketId)!;
     if (this.isAhead(socketId)) {
       let set = this.ahead.get(l.meetingId);
       if (!set) { set = new Set(); this.ahead.set(l.meetingId, set); }
@@ -147,8 +121,8 @@ export class DeliveryLedger {
     if (!l) return false;
     return STREAMS.some((s) => {
       const ranges = l.given[s];
-      const top = Math.max(s === 'record' ? l.recordSnapshot : 0, ranges.length ? ranges[ranges.length - 1]![1] : 0);
-      if (top === 0) return false;
+      if (!ranges.length) return false;
+      const top = ranges[ranges.length - 1]![1];
       const run = this.runs.get(runKey(l.meetingId, l.audience, s));
       return !run || top > run.to;
     });
@@ -169,14 +143,13 @@ function merge(ranges: Ranges): Ranges {
 }
 
 /**
- * A `meeting.snapshot` reply as it leaves for this socket: live rounds leave out the record
- * entries it carries, and it carries the server's clock (`serverTime`, ms since epoch).
+ * A `meeting.snapshot` reply as it leaves: with the server's clock (`serverTime`, ms since epoch).
+ * A snapshot counts as no event sent: it is a projected state (the record's entries included,
+ * which a client may take without applying); live events at or below its seqs may still follow
+ * and the client drops them. Only `events.since` and live rounds are kept apart.
  */
-export function snapshotSent<A extends Ack>(ledger: DeliveryLedger, socketId: string, ack: A): A {
-  if (!ack.ok) return ack;
-  const record = (ack as Record<string, unknown>).record as { seq?: number } | null | undefined;
-  if (typeof record?.seq === 'number') ledger.snapshotRecord(socketId, record.seq);
-  return { ...ack, serverTime: Date.now() };
+export function snapshotSent<A extends Ack>(_ledger: DeliveryLedger, _socketId: string, ack: A): A {
+  return ack.ok ? { ...ack, serverTime: Date.now() } : ack;
 }
 
 /**

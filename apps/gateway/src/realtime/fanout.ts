@@ -160,7 +160,7 @@ export class Fanout {
     for (const id of skip) {
       const socket = server.of('/').sockets.get(id);
       if (!socket) continue;
-      const own = viewOf(socket.data.claims as AccessClaims, events).filter((e) => !this.ledger.hasForLive(id, e.stream, e.seq));
+      const own = viewOf(socket.data.claims as AccessClaims, events).filter((e) => !this.ledger.has(id, e.stream, e.seq));
       if (own.length) socket.emit(EVENTS_MESSAGE, own, batchMeta());
     }
     this.ledger.flushed(meetingId, audience, events);

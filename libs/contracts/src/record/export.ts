@@ -29,6 +29,8 @@ export interface RecordJsonIntervention {
   capacityLabel?: string;
   type: RequestType | string;
   mode: Mode;
+  /** Language of delivery: an official language code (ar, zh, en, fr, ru, es) or another language's name. */
+  language?: string;
   /** ms since epoch, and the same as ISO 8601 (`…Iso`). */
   inscribedAt?: number;
   inscribedAtIso?: string;
