@@ -23,11 +23,13 @@ export const MeetingCreatedSchema = z.object({ meetingId: z.string(), access: z.
 export const WebcastRequestSchema = z.object({ startedAt: z.iso.datetime({ offset: true }).describe('When the webcast started (ISO 8601 with offset).') }).strict();
 export const WebcastResultSchema = z.object({ ok: z.literal(true), meetingId: z.string(), startedAt: z.iso.datetime() }).strict();
 
-/** `GET /health`: 200 when every check is up, 503 otherwise. */
+/** `GET /health/ready` (and `/health`): 200 when the dependencies answered, 503 (same shape) otherwise (@nestjs/terminus). */
 export const HealthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  checks: z.record(z.string(), z.object({ status: z.enum(['up', 'down']), detail: z.unknown().optional() })),
-});
+  status: z.enum(['ok', 'error', 'shutting_down']),
+  info: z.record(z.string(), z.object({ status: z.string() }).passthrough()).optional(),
+  error: z.record(z.string(), z.object({ status: z.string() }).passthrough()).optional(),
+  details: z.record(z.string(), z.object({ status: z.string() }).passthrough()).optional().describe('Per dependency: status, lastOkAt, roundTripMs.'),
+}).passthrough();
 
 /** Every REST error: the same shape as a refused socket ack. */
 export const ErrorResponseSchema = z.object({
