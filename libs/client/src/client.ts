@@ -187,9 +187,14 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
   /** Takes a fresh snapshot and continues after its seqs (on join, or when a view wants the server's projection). */
   async resync(): Promise<void> {
     const sentAt = Date.now();
+    // Events arriving while the snapshot is taken wait for it: those it reflects are dropped,
+    // the rest applied after it (applying them first would let the snapshot move the seq back).
+    const wasSynced = this.synced;
+    this.synced = false;
     const snap = await this.socket.timeout(this.timeoutMs).emitWithAck('meeting.snapshot', {}).catch(() => null) as
       Snapshot<Floor, Qna> | { ok: false; error: { code: string; message: string } } | null;
     if (!snap || !snap.ok) {
+      if (wasSynced) { this.synced = true; const held = this.held; this.held = []; this.receive(held); }
       const why = snap ? `${snap.error.code}: ${snap.error.message}` : 'no snapshot — retrying';
       if (snap && snap.error.code === 'MEETING_NOT_FOUND') { this.fail(why); return; }
       this.setStatus('offline', why);
