@@ -9,7 +9,9 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 const moduleNameMapper = {
-  '^@rostrum/(contracts|domain|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src',
+  '^@rostrum/(client|contracts|domain|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src',
+  // libs/client imports its own modules as `./x.js` (it also runs as ES modules in browsers).
+  '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {
   rootDir: __dirname,

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Builds the browser consoles into <dist>/consoles with the project's TypeScript (no bundler):
 // the pages and CSS are copied, the modules compiled to ES modules. Contracts are imported as
-// types only, so only files under consoles/src are written. Usage: node consoles/build.js [dist]
+// types only; @rostrum/client (libs/client) is compiled with them into js/client/, and its
+// import specifier is made relative in what the pages load. Usage: node consoles/build.js [dist]
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..');
-const sources = [path.join(__dirname, 'src'), path.join(__dirname, 'static'), path.join(root, 'libs', 'contracts', 'src')];
+const sources = [path.join(__dirname, 'src'), path.join(__dirname, 'static'), path.join(root, 'libs', 'contracts', 'src'), path.join(root, 'libs', 'client', 'src')];
 
 function newest(dir) {
   let t = 0;
@@ -34,10 +35,15 @@ function buildConsoles(distDir = path.join(root, 'dist'), { force = false, log =
   }
   fs.rmSync(out, { recursive: true, force: true });
   const srcPrefix = path.join(parsed.options.outDir, 'consoles', 'src') + path.sep;
+  const clientPrefix = path.join(parsed.options.outDir, 'libs', 'client', 'src') + path.sep;
   program.emit(undefined, (fileName, text) => {
     const f = path.normalize(fileName);
-    if (!f.startsWith(srcPrefix)) return; // contracts are types only: never served
-    const target = path.join(out, 'js', f.slice(srcPrefix.length));
+    const rel = f.startsWith(srcPrefix) ? f.slice(srcPrefix.length) : f.startsWith(clientPrefix) ? path.join('client', f.slice(clientPrefix.length)) : null;
+    if (!rel) return; // contracts are types only: never served
+    const target = path.join(out, 'js', rel);
+    // Browsers resolve relative specifiers only: point `@rostrum/client` at js/client/index.js.
+    const toClient = path.relative(path.dirname(target), path.join(out, 'js', 'client', 'index.js')).split(path.sep).join('/');
+    text = text.replace(/from (['"])@rostrum\/client\1/g, `from './${toClient}'`.replace('./../', '../'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, text);
   });

@@ -57,6 +57,24 @@ describe('EventLog (real Redis)', () => {
     expect(new Set(events.map((e) => e.commandId)).size).toBe(50);
     expect(events.map((e) => (e.payload as { after: number }).after)).toEqual(events.map((e) => e.seq));
   });
+  it('CommandProcessor: a meeting another writer keeps appending to gets CONFLICT after the retries, and nothing of the command', async () => {
+    type S = { seq: number };
+    let rival = 0;
+    // A rival writer on the same Redis connection: its append is sent while the processor
+    // decides, so it always lands first and the processor's compare-and-set always loses.
+    const busy: Capability<S> = {
+      stream: 'meeting',
+      initial: () => ({ seq: 0 }),
+      decide: (s) => {
+        void log.append('m5', 'meeting', s.seq, [ev(-1)], { commandId: `rival-${rival++}`, actor, at: 1 });
+        return { ok: true, events: [ev(0)] };
+      },
+      evolve: (s, e) => ({ seq: e.seq }),
+    };
+    const ack = await new CommandProcessor(log, busy).handle({ meetingId: 'm5', commandId: 'loser-1', type: 'count', payload: {}, actor });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await log.since('m5', 'meeting', 0, 1000)).filter((e) => e.commandId === 'loser-1')).toEqual([]);
+  }, 30_000);
 });
 
 describe('EventLog active meetings (real Redis)', () => {

@@ -42,7 +42,7 @@ describe('floor clock: server-side timers', () => {
       }
     } finally { redis.disconnect(); }
     const viewer = await connect(await sys.viewerToken(meetingId));
-    const since = await viewer.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 }) as { events: Array<Record<string, any>> };
+    const since = await viewer.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, replay: true }) as { events: Array<Record<string, any>> };
     const warning = since.events.find((e) => e.type === 'clock.warning');
     const due = started.startedAt + (31 - 30) * 1000;
     expect(warning).toMatchObject({ payload: { entryId: started.entryId, secondsLeft: 30, at: due }, actor: { role: 'system' } });

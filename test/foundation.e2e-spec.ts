@@ -58,7 +58,7 @@ describe('foundation: gateway, floor, event log', () => {
     const before = delegate.seq.meeting;
     expect(await delegate.cmd('meeting.adjourn')).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect(await delegate.cmd('meeting.open')).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
-    const since = await delegate.socket.emitWithAck('events.since', { stream: 'meeting', seq: before });
+    const since = await delegate.socket.emitWithAck('events.since', { stream: 'meeting', seq: before, replay: true });
     // Only the delegate's own connection may have been recorded meanwhile (presence, R40).
     expect(since.events.map((e: { type: string }) => e.type).filter((t: string) => t !== 'presence.updated')).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('foundation: gateway, floor, event log', () => {
     adviser.close();
     minister.close();
     await waitUntil(async () => (await presence()) === 'dropped');
-    const log = (await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: inscribed.seq })).events as Array<{ type: string; payload: { delegationId?: string; status?: string } }>;
+    const log = (await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: inscribed.seq, replay: true })).events as Array<{ type: string; payload: { delegationId?: string; status?: string } }>;
     const drops = log.filter((e) => e.type === 'presence.updated' && e.payload.delegationId === 'NOR' && e.payload.status === 'dropped');
     expect(drops).toHaveLength(1);
   });
@@ -128,7 +128,7 @@ describe('foundation: gateway, floor, event log', () => {
     // The precondition first: the adjournment was accepted, so exactly one event carries its id.
     expect(first).toMatchObject({ ok: true });
     expect(again).toEqual(first);
-    const since = await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 });
+    const since = await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, replay: true });
     expect(since.events.filter((e: { commandId: string }) => e.commandId === 'adjourn-once-0001').map((e: { type: string }) => e.type)).toEqual(['meeting.adjourned']);
   });
 

@@ -27,7 +27,7 @@ describe('qna with two instances', () => {
       if (i % 2 === 0) await v.cmd('qna.unvote', { questionId: 'q5' });
     }));
 
-    const since = await mod.socket.emitWithAck('events.since', { stream: 'qna', seq: 0 });
+    const since = await mod.socket.emitWithAck('events.since', { stream: 'qna', seq: 0, replay: true });
     const types = (since.events as EventEnvelope[]).map((e) => e.type);
     expect(types.filter((t) => t === 'qna.asked')).toHaveLength(5);
     expect(types.filter((t) => t === 'qna.published')).toHaveLength(5);

@@ -37,6 +37,23 @@ describe('record REST access', () => {
     expect((await get('no-such-meeting', 'record.json')).status).toBe(404);
   });
 
+  it('REST refusals carry the catalogue codes: MEETING_NOT_FOUND, NOT_FOUND, BAD_REQUEST, UNAUTHENTICATED', async () => {
+    const missing = await get('no-such-meeting', 'record.json');
+    expect([missing.status, await missing.json()]).toEqual([404, { ok: false, error: expect.objectContaining({ code: 'MEETING_NOT_FOUND' }) }]);
+    const noFile = await fetch(`${sys.url}/console/js/no-such-module.js`);
+    expect([noFile.status, await noFile.json()]).toEqual([404, { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }]);
+    const headers = { 'content-type': 'application/json', 'x-operator-key': TEST_OPERATOR_KEY };
+    const garbled = await fetch(`${sys.url}/meetings`, { method: 'POST', headers, body: '{"title": "unfinished' });
+    expect([garbled.status, await garbled.json()]).toEqual([400, { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) }]);
+    const noKey = await fetch(`${sys.url}/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect([noKey.status, await noKey.json()]).toEqual([401, { ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }]);
+    const codeOf = async (res: Response) => ((await res.json()) as { error?: { code?: string } }).error?.code;
+    expect(await codeOf(await fetch(`${sys.url}/meetings/${priv.meetingId}/viewer-token`, { method: 'POST' }))).toBe('MEETING_NOT_PUBLIC');
+    expect(await codeOf(await fetch(`${sys.url}/meetings`, { method: 'POST', headers, body: JSON.stringify({ ...debateSetup(), id: pub.meetingId }) }))).toBe('MEETING_EXISTS');
+    expect(await codeOf(await fetch(`${sys.url}/meetings/${pub.meetingId}/participants/nobody/token`, { method: 'POST', headers }))).toBe('NO_SUCH_PARTICIPANT');
+    expect(await codeOf(await get(pub.meetingId, 'statements/no-such-statement/pdf', tokenOf(pub.access, 'sec')))).toBe('STATEMENT_NOT_FOUND');
+  });
+
   it('only the operator, the chair or the secretariat set the webcast start, with a valid date', async () => {
     const put = (body: unknown, headers: Record<string, string>) => fetch(`${sys.url}/meetings/${pub.meetingId}/webcast`, {
       method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),

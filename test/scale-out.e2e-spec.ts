@@ -38,7 +38,7 @@ describe('scale-out: two gateways, two floor processes, reconnects', () => {
     expect(seqsAndTypes(viewerA)).toEqual(seqsAndTypes(viewerB));
     expect(viewerA.duplicates + viewerB.duplicates).toBe(0);
     // Each request appended exactly once, even though both floor processes saw every command.
-    const log = (await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0 })).events as Array<{ type: string; commandId: string; seq: number }>;
+    const log = (await chair.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, replay: true })).events as Array<{ type: string; commandId: string; seq: number }>;
     const requested = log.filter((e) => e.type === 'floor.requested');
     expect(requested.map((e) => e.commandId).sort()).toEqual([...commandIds].sort());
     // No command of this test appended twice: every commandId's events form one contiguous run.
@@ -79,13 +79,9 @@ describe('scale-out: two gateways, two floor processes, reconnects', () => {
     expect(JSON.stringify(resumedAck)).toMatch(/"ok":true/);
 
     // The console's reconnect logic: same token, another gateway, resume from the last seq.
-    const resumed = new TestClient(gatewayA.url!, token, { autoConnect: false });
+    const resumed = new TestClient(gatewayA.url!, token, { autoConnect: false, resumeFrom: onB });
     clients.push(resumed);
-    Object.assign(resumed.seq, onB.seq);
-    resumed.streams.meeting.push(...onB.streams.meeting);
-    resumed.socket.connect();
-    await resumed.connected();
-    await resumed.catchUp();
+    await resumed.client.connect();   // resumes with events.since from onB's seqs, no snapshot
     const types = resumed.streams.meeting.map((e) => e.type);
     expect(types.slice(-2)).toEqual(['meeting.suspended', 'meeting.resumed']);
     expect(resumed.streams.meeting.map((e) => e.seq)).toEqual(resumed.streams.meeting.map((_, i) => resumed.streams.meeting[0].seq + i));

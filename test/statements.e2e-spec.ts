@@ -85,7 +85,7 @@ describe('e-Statements', () => {
       expect((await list('gha')).find((s) => s.statementId === id)!.draftSummary).toBeUndefined();
       // Language of delivery reaches the record.
       const record = await (await fetch(url('record.json'))).json();
-      expect(record.interventions.find((i: { interventionId: string }) => i.interventionId === entryId)).toMatchObject({ language: 'fr' });
+      expect(record.interventions.find((i: { entryId: string }) => i.entryId === entryId)).toMatchObject({ language: 'fr' });   // record.json names follow speech.ended's
       // The masthead fields of the setup reach the summary record.
       const md = await (await fetch(url('record.md'))).text();
       for (const s of ['PK-AFRICA/2026/SR.3', 'Peacekeeping conference', '# Summary record of the 3rd meeting']) expect(md).toContain(s);

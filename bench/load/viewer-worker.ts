@@ -1,14 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { RostrumClient } from '@rostrum/client';
 import { eachMessage } from './messages';
 
 /**
- * One load-generator process: holds a share of the viewers' sockets and measures what they
- * receive. Driven over IPC by `ViewerPool`; imports nothing of the system so that it stays as
- * cheap as a real client. Latency = receive time − the server time the message carries (the
- * envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
+ * One load-generator process: holds a share of the viewers and measures what they receive.
+ * Driven over IPC by `ViewerPool`. Rostrum viewers are `@rostrum/client` instances — what a
+ * real integration runs (snapshot, gapless streams, catch-up); the raw socket.io baseline
+ * (`snapshot: false`) stays a bare socket. Latency = receive time − the server time the message
+ * carries (the envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
  */
-interface Viewer { socket: Socket; index: number; tallies: number[]; merged: Record<string, number>; version: number }
+interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number }
 type Request = { id: number; cmd: string; [k: string]: unknown };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -44,20 +46,23 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
   let failed = 0;
   const errors = new Set<string>();
   const one = async (i: number) => {
-    const socket = io(url, { auth: { token: tokens[i] }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
-    const v: Viewer = { socket, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
-    socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
+    const options = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 };
+    const client = snapshot ? new RostrumClient({ url, token: tokens[i]!, io, timeoutMs: 30_000, socket: options }) : undefined;
+    const socket = client?.socket ?? io(url, { auth: { token: tokens[i] }, ...options });
+    const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
+    if (client) {
+      // Applied in seq order, each once: measured when the client hands them over.
+      client.on('*', (e) => onMessage(v, e.type, e as unknown as Record<string, unknown>));
+      for (const name of ['qna.tallies', 'floor.view'] as const) client.onTransient(name, (payload) => onMessage(v, name, { payload }));
+    } else socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
     try {
-      await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
-      if (snapshot) {
-        const snap = await socket.timeout(30_000).emitWithAck('meeting.snapshot', {}) as { ok: boolean };
-        if (!snap.ok) throw new Error(`snapshot refused: ${JSON.stringify(snap).slice(0, 200)}`);
-      }
+      if (client) await client.connect(); // connected and synced (snapshot)
+      else await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
       viewers.push(v);
     } catch (err) {
       failed++;
       errors.add((err as Error).message);
-      socket.close();
+      if (client) client.close(); else socket.close();
     }
   };
   await Promise.all(Array.from({ length: concurrency }, async () => { while (next < tokens.length) await one(next++); }));
@@ -84,7 +89,9 @@ async function vote(questionIds: string[], startAt: number, windowMs: number): P
     await new Promise((r) => setTimeout(r, Math.max(0, startAt + Math.random() * windowMs - Date.now())));
     const t0 = now();
     try {
-      const ack = await v.socket.timeout(20_000).emitWithAck('qna.vote', { commandId: `vote-${v.index}-${Date.now()}`, questionId }) as { ok: boolean; error?: { code: string } };
+      const ack = v.client
+        ? await v.client.send('qna.vote', { questionId }, { commandId: `vote-${v.index}-${Date.now()}`, attempts: 1 })
+        : await v.socket.timeout(20_000).emitWithAck('qna.vote', { commandId: `vote-${v.index}-${Date.now()}`, questionId }) as { ok: boolean; error?: { code: string } };
       ackMs.push(now() - t0);
       if (ack.ok) { ok++; votedFor[questionId] = (votedFor[questionId] ?? 0) + 1; }
       else codes[ack.error?.code ?? 'UNKNOWN'] = (codes[ack.error?.code ?? 'UNKNOWN'] ?? 0) + 1;

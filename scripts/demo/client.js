@@ -1,47 +1,51 @@
-// A simulated participant: a socket.io client with its token that sends commands and waits
-// for events. The demo only needs acks and a few events, so no snapshot bookkeeping here.
-const { randomUUID } = require('node:crypto');
+// A simulated participant: @rostrum/client (built into dist/ from libs/client) with its token —
+// snapshot, gapless streams, commands with acks retried under one commandId — plus waiting for
+// the events the demo's script reacts to.
+const path = require('node:path');
 const { io } = require('socket.io-client');
+const { root } = require('../lib/env');
+const { buildIfNeeded } = require('../lib/services');
+
+let lib;
+/** The client library, compiled with the apps (built first if the sources are newer). */
+function rostrumClient() {
+  if (!lib) { buildIfNeeded(() => {}); lib = require(path.join(root, 'dist/libs/client/src')); }
+  return lib;
+}
 
 class Participant {
   constructor(url, token, label) {
+    const { RostrumClient } = rostrumClient();
     this.label = label;
     this.events = [];
     this.waiters = [];
-    this.socket = io(url, { auth: { token }, transports: ['websocket'] });
-    const onMessage = (name, data) => {
-      this.events.push({ name, data });
-      this.waiters = this.waiters.filter((w) => (w.test(name, data) ? (w.resolve(data), false) : true));
-    };
-    // Events come in batches (`events`, one per fan-out round): handle each by its type.
-    this.socket.onAny((name, data) => {
-      if (name === 'events' && Array.isArray(data)) for (const e of data) onMessage(e.type, e);
-      else onMessage(name, data);
+    this.client = new RostrumClient({ url, token, io, socket: { transports: ['websocket'] } });
+    this.client.on('*', (e) => {
+      this.events.push(e);
+      this.waiters = this.waiters.filter((w) => (w.test(e) ? (w.resolve(e), false) : true));
     });
   }
 
   static async join(url, token, label) {
     const p = new Participant(url, token, label);
-    await new Promise((res, rej) => { p.socket.once('connect', res); p.socket.once('connect_error', rej); });
-    const snap = await p.socket.timeout(10_000).emitWithAck('meeting.snapshot', {});
-    if (!snap.ok) throw new Error(`${label}: snapshot refused ${JSON.stringify(snap.error)}`);
+    await p.client.connect().catch((err) => { throw new Error(`${label}: could not join — ${err.message}`); });
     return p;
   }
 
   /** Sends a command; a refusal stops the demo with the stable error code. */
   async cmd(name, payload = {}) {
-    const commandId = `demo-${randomUUID()}`;
-    const ack = await this.socket.timeout(15_000).emitWithAck(name, { commandId, ...payload });
+    const ack = await this.client.send(name, payload);
     if (!ack.ok) throw new Error(`${this.label}: ${name} refused — ${ack.error.code}: ${ack.error.message}`);
-    return { ...ack, commandId };
+    return ack;
   }
 
-  waitFor(name, test = () => true, timeoutMs = 20_000) {
-    const hit = this.events.find((e) => e.name === name && test(e.data));
-    if (hit) return Promise.resolve(hit.data);
+  /** The first event of this type (already applied or to come) that passes the test. */
+  waitFor(type, test = () => true, timeoutMs = 20_000) {
+    const hit = this.events.find((e) => e.type === type && test(e));
+    if (hit) return Promise.resolve(hit);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`${this.label}: no ${name} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ test: (n, d) => n === name && test(d), resolve: (d) => { clearTimeout(t); resolve(d); } });
+      const t = setTimeout(() => reject(new Error(`${this.label}: no ${type} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ test: (e) => e.type === type && test(e), resolve: (e) => { clearTimeout(t); resolve(e); } });
     });
   }
 
@@ -50,7 +54,7 @@ class Participant {
     return (await this.waitFor(type, (e) => e.commandId === ack.commandId)).payload.entry.entryId;
   }
 
-  close() { this.socket.disconnect(); }
+  close() { this.client.close(); }
 }
 
 module.exports = { Participant };

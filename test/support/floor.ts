@@ -85,7 +85,7 @@ export async function heads(c: TestClient): Promise<Record<StreamName, number>> 
 
 /** Everything in a stream as this client may see it (full events and placeholders). */
 export async function logAsSeenBy(c: TestClient, stream: StreamName = 'meeting'): Promise<Array<Record<string, any>>> {
-  const res = await c.socket.emitWithAck('events.since', { stream, seq: 0, limit: 5000 }) as { ok: boolean; events: Array<Record<string, any>> };
+  const res = await c.socket.emitWithAck('events.since', { stream, seq: 0, limit: 5000, replay: true }) as { ok: boolean; events: Array<Record<string, any>> };
   return res.events;
 }
 

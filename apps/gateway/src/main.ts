@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { createRedis } from '@rostrum/messaging';
 import { migrate } from '@rostrum/persistence';
 import { ConfigError, PinoNestLogger, createLogger, health, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
 import { GatewayModule } from './gateway.module';
+import { buildOpenApi } from './openapi';
+import { RECORD_SCHEMA, STATS_SCHEMA } from './openapi.generated';
 import { ErrorFilter } from './ops/error.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
 import { MeetingGateway } from './realtime/meeting.gateway';
@@ -24,10 +26,8 @@ async function bootstrap(): Promise<void> {
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`));
   app.useGlobalFilters(new ErrorFilter());
   app.enableCors();
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Rostrum').setDescription('Setup, access, record and operations API. Real-time protocol: docs/asyncapi.yaml.')
-    .setVersion('0.1.0').build());
-  SwaggerModule.setup('docs', app, doc);
+  // The same document as docs/openapi.json: generated from the zod schemas of libs/contracts.
+  SwaggerModule.setup('docs', app, buildOpenApi(RECORD_SCHEMA, STATS_SCHEMA) as unknown as OpenAPIObject);
   const dashboard = queueDashboard(config);
   app.use(QUEUE_DASHBOARD_PATH, dashboard.guard, dashboard.router as never);
 

@@ -66,7 +66,7 @@ export function startConsole(roles: Role[], create: (ctx: ConsoleContext) => Rol
     },
   });
   const ctx: ConsoleContext = {
-    claims, token, conn, main, cmd: new Commands(conn.socket, $('#errors')),
+    claims, token, conn, main, cmd: new Commands(conn.client, $('#errors')),
     refreshSoon: () => {
       if (timer) return;
       timer = setTimeout(() => { timer = null; void conn.resync(); }, refreshDelay());

@@ -1,32 +1,15 @@
-// Sends commands with a fresh commandId and waits for the ack; a refusal is shown in the
-// page's error region (role=alert) with its stable code, so a person can act on it. When no
-// answer comes (timeout, UNAVAILABLE) the SAME commandId is sent again: the command may have
-// been applied, and the server applies a commandId once and returns its first result — so a
-// retried "Next speaker" can never skip a speaker.
-import type { Socket } from 'socket.io-client';
+// Sends commands through @rostrum/client (one commandId per intent; no answer → the SAME id
+// again, so a retried "Next speaker" can never skip a speaker) and shows a refusal in the
+// page's error region (role=alert) with its stable code, so a person can act on it.
+import type { CommandAck, RostrumClient } from '@rostrum/client';
 import { announce } from './dom.js';
-import type { Ack, CommandName, PayloadOf } from './protocol.js';
-
-const commandId = (): string => {
-  const bytes = crypto.getRandomValues(new Uint8Array(12)); // randomUUID needs a secure context; this does not
-  return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-};
+import type { CommandName, PayloadOf } from './protocol.js';
 
 export class Commands {
-  constructor(private readonly socket: Socket, private readonly errorEl: HTMLElement) {}
+  constructor(private readonly client: Pick<RostrumClient, 'send'>, private readonly errorEl: HTMLElement) {}
 
-  async send<N extends CommandName>(name: N, payload: PayloadOf<N> = {} as PayloadOf<N>): Promise<Ack & Record<string, unknown>> {
-    const id = commandId();
-    let ack: Ack & Record<string, unknown> = { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server (is the connection up?)' } };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 1000 * attempt));
-      try {
-        ack = await this.socket.timeout(10_000).emitWithAck(name, { commandId: id, ...payload });
-      } catch {
-        ack = { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server (is the connection up?)' } };
-      }
-      if (ack.ok || (ack.error.code !== 'TIMEOUT' && ack.error.code !== 'UNAVAILABLE')) break;
-    }
+  async send<N extends CommandName>(name: N, payload: PayloadOf<N> = {} as PayloadOf<N>): Promise<CommandAck> {
+    const ack = await this.client.send(name, payload as never);
     if (ack.ok) this.errorEl.textContent = '';
     else {
       this.errorEl.textContent = `${name} refused — ${ack.error.code}: ${ack.error.message}`;

@@ -15,8 +15,8 @@ startConsole(['delegate'], (ctx) => {
   const panel = new FloorPanel(floorEl, (v) => [banner(v, mine), voteBoard(v, voteButtons(ctx, v)), speakerPanel(v), myEntries(ctx, v), speakersList(v, { mine })], () => ctx.conn.serverOffset);
 
   // Earlier interventions of the meeting, once: what a right of reply can answer.
-  void ctx.conn.socket.emitWithAck('events.since', { stream: 'meeting', seq: 0, limit: 5000 }).then((res: { ok: boolean; events?: FloorEvent[] }) => {
-    for (const e of res.events ?? []) if (e.type === 'speech.ended') remember(e as FloorEvent<'speech.ended'>);
+  void ctx.conn.client.fetchSince('meeting', 0, 5000, true).catch(() => ({ events: [] })).then((res) => {
+    for (const e of res.events) if (e.type === 'speech.ended') remember(e as unknown as FloorEvent<'speech.ended'>);
     form.update(panel.view);
   });
   const remember = (e: FloorEvent<'speech.ended'>) => spoken.set(e.payload.intervention.entryId, `${e.payload.intervention.delegationName} (${e.payload.intervention.speakerName})`);

@@ -8,3 +8,7 @@ export * from './qna';
 export * from './record';
 export * from './catalogue';
 export * from './queues';
+export * from './errors';
+export type { EventPayloadMap } from './docs/event-map';
+export * from './sync';
+export * from './rest';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
+import { FLOOR_VIEW, JobName, QueueName, type Ack, type CommandMessage, type FloorSnapshot, type FloorViewPayload, type PersistEventJob } from '@rostrum/contracts';
 import { floorTimers, projectFloor, type FloorState } from '@rostrum/domain';
 import { CommandProcessor, Coalescer, EventLog, type AppendedBatch } from '@rostrum/messaging';
 import { createLogger, metrics } from '@rostrum/platform';
@@ -41,7 +41,7 @@ export class FloorService implements OnApplicationBootstrap, OnApplicationShutdo
     return ack;
   }
 
-  async snapshot(req: SnapshotRequest): Promise<{ seq: number; state: Record<string, unknown> }> {
+  async snapshot(req: SnapshotRequest): Promise<{ seq: number; state: FloorSnapshot }> {
     const state = await this.processor.state(req.meetingId);
     const viewer = { role: req.role as never, delegationId: req.delegationId, participantId: req.participantId };
     return { seq: state.seq, state: projectFloor(state, viewer) };

@@ -5,6 +5,7 @@ import { EVENTS_MESSAGE, FLOOR_VIEW, REDACTED_EVENT, ROLES, STAFF_ROLES, type Ev
 import type { TransientMessage } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
+import { type Audience, DeliveryLedger } from './delivery-ledger';
 import { allowedRooms, maySee, rooms } from './rooms';
 
 type ClientEvent = Omit<EventEnvelope, 'visibility'> | RedactedEvent;
@@ -49,7 +50,10 @@ export class Fanout {
   private loop?: Promise<void>;
   private readonly outboxes = new Map<string, { items: Message[]; last: number; timer?: NodeJS.Timeout }>();
 
-  constructor(private readonly redis: Redis, private readonly key: string, private readonly logger: Logger) {}
+  constructor(
+    private readonly redis: Redis, private readonly key: string, private readonly logger: Logger,
+    private readonly ledger: DeliveryLedger = new DeliveryLedger(),
+  ) {}
 
   start(server: Server): void {
     this.running = true;
@@ -89,14 +93,17 @@ export class Fanout {
       if (!batch) return;
       officers.delete(meetingId);
       // Chair and secretariat see every event of the meeting but a delegation's vote before the close (R50).
-      server.local.to(staffRooms(meetingId)).emit(EVENTS_MESSAGE, batch.map((e) => (e.visibility.scope === 'delegation' ? redacted(e) : toClient(e))));
+      const skip = this.ledger.overlapping(meetingId, 'officers', batch);
+      server.local.to(staffRooms(meetingId)).except(skip)
+        .emit(EVENTS_MESSAGE, batch.map((e) => (e.visibility.scope === 'delegation' ? redacted(e) : toClient(e))), batchMeta());
+      this.serveOverlapping(server, 'officers', meetingId, skip, batch);
       metrics.eventsDelivered.inc(batch.length);
       metrics.eventLogLagSeconds.set((Date.now() - batch[batch.length - 1]!.at) / 1000);
     };
     for (const m of messages) {
       if ('transient' in m) {
         toOfficers(m.meetingId);
-        server.local.to(staffRooms(m.meetingId)).emit(m.type, { meetingId: m.meetingId, payload: m.payload });
+        server.local.to(staffRooms(m.meetingId)).emit(m.type, { meetingId: m.meetingId, payload: m.payload, serverTime: Date.now() });
       } else {
         const list = officers.get(m.meetingId);
         if (list) list.push(m); else officers.set(m.meetingId, [m]);
@@ -139,17 +146,38 @@ export class Fanout {
       if (!('transient' in m)) { batch.push(m); continue; }
       sendBatch();
       const allowed = allowedRooms(meetingId, m.visibility);
-      server.local.to(allowed ?? rooms.all(meetingId)).except(staffRooms(meetingId)).emit(m.type, { meetingId, payload: m.payload });
+      server.local.to(allowed ?? rooms.all(meetingId)).except(staffRooms(meetingId)).emit(m.type, { meetingId, payload: m.payload, serverTime: Date.now() });
     }
     sendBatch();
   }
 
+  /**
+   * Sockets already sent part of a round (by their snapshot or `events.since`) were left out of
+   * its broadcast: they get their own copy without those seqs, so each event reaches a
+   * connection once. Then the round counts as sent to the whole audience.
+   */
+  private serveOverlapping(server: Server, audience: Audience, meetingId: string, skip: string[], events: EventEnvelope[]): void {
+    for (const id of skip) {
+      const socket = server.of('/').sockets.get(id);
+      if (!socket) continue;
+      const own = viewOf(socket.data.claims as AccessClaims, events).filter((e) => !this.ledger.has(id, e.stream, e.seq));
+      if (own.length) socket.emit(EVENTS_MESSAGE, own, batchMeta());
+    }
+    this.ledger.flushed(meetingId, audience, events);
+  }
+
   /** Delegates, moderators and viewers: by role, except the few a private event names. */
   private toFollowers(server: Server, meetingId: string, events: EventEnvelope[]): void {
+    const skip = this.ledger.overlapping(meetingId, 'followers', events);
+    this.broadcastFollowers(server, meetingId, events, skip);
+    this.serveOverlapping(server, 'followers', meetingId, skip, events);
+  }
+
+  private broadcastFollowers(server: Server, meetingId: string, events: EventEnvelope[], skip: string[]): void {
     const local = server.local;
-    const staff = staffRooms(meetingId);
+    const staff = [...staffRooms(meetingId), ...skip];
     if (events.every((e) => e.visibility.scope === 'public')) {
-      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, events.map(toClient));
+      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, events.map(toClient), batchMeta());
       return;
     }
     const named = new Set<string>();
@@ -166,14 +194,17 @@ export class Fanout {
       if (group) group.roles.push(role); else byView.set(key, { roles: [role], batch });
     }
     for (const { roles: rs, batch } of byView.values()) {
-      local.to(rs.map((r) => rooms.role(meetingId, r))).except([...named, ...staff]).emit(EVENTS_MESSAGE, batch);
+      local.to(rs.map((r) => rooms.role(meetingId, r))).except([...named, ...staff]).emit(EVENTS_MESSAGE, batch, batchMeta());
     }
     for (const socket of localSockets(server, named)) {
       const claims = socket.data.claims as AccessClaims;
-      if (!STAFF_ROLES.includes(claims.role)) socket.emit(EVENTS_MESSAGE, viewOf(claims, events));
+      if (!STAFF_ROLES.includes(claims.role) && !skip.includes(socket.id)) socket.emit(EVENTS_MESSAGE, viewOf(claims, events), batchMeta());
     }
   }
 }
+
+/** Second argument of every `events` message: the server's clock when it was sent (ms since epoch). */
+export const batchMeta = (): { serverTime: number } => ({ serverTime: Date.now() });
 
 const staffRooms = (meetingId: string) => STAFF_ROLES.map((r) => rooms.role(meetingId, r));
 

@@ -10,6 +10,7 @@ import { createLogger, metrics, type AppConfig } from '@rostrum/platform';
 import { AccessTokenService, actorOf, type AccessClaims } from '../auth/access-token.service';
 import { CONFIG, EVENT_LOG, REDIS, SERVICES } from '../tokens';
 import { CommandDispatcher } from './command-dispatcher';
+import { DeliveryLedger, sinceSent, snapshotSent } from './delivery-ledger';
 import { Fanout } from './fanout';
 import { GatewayLeases } from './gateway-leases';
 import { RateLimiter } from './rate-limiter';
@@ -30,6 +31,8 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly dispatcher: CommandDispatcher;
   private readonly fanout: Fanout;
   private readonly leases: GatewayLeases;
+  /** What each socket was sent, so that it gets each event once per connection. */
+  private readonly ledger = new DeliveryLedger();
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -40,7 +43,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(REDIS) redis: Redis,
   ) {
     this.dispatcher = new CommandDispatcher(services, new RateLimiter(10, 30));
-    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger);
+    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger);
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
   }
@@ -65,9 +68,11 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!claims) { socket.disconnect(true); return; }
     metrics.connectedSockets.inc();
     void socket.join(roomsOf(claims));
+    this.ledger.join(socket.id, claims.meetingId, claims.role);
     // Reads are served while draining (a console catching up before the sockets close); commands are not.
-    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.snapshot(claims), true));
-    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, () => this.sync.since(claims, req), true));
+    // The ledger is updated synchronously right before each reply, so no live round slips in between.
+    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, async () => snapshotSent(this.ledger, socket.id, await this.sync.snapshot(claims)), true));
+    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, async () => sinceSent(this.ledger, socket.id, await this.sync.since(claims, req)), true));
     for (const name of Object.keys(COMMANDS)) {
       socket.on(name, (payload: unknown, ack?: AckFn) => this.reply(ack, () => this.dispatcher.dispatch(claims, name, payload)));
     }
@@ -87,6 +92,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   handleDisconnect(socket: Socket): void {
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) return;
+    this.ledger.leave(socket.id);
     metrics.connectedSockets.dec();
     if (claims.role === 'delegate') this.inOrder(claims, () => this.droppedIfLastSocket(socket.id, claims));
   }

@@ -12,6 +12,11 @@ const SinceSchema = z.object({
   stream: z.enum(STREAMS).default('meeting'),
   seq: z.number().int().min(0),
   limit: z.number().int().min(1).max(5000).default(1000),
+  /**
+   * A history read: every event after `seq`, even those this connection was already sent.
+   * Without it (a catch-up) seqs already sent on this connection are left out.
+   */
+  replay: z.boolean().default(false),
 }).strict();
 
 /**
@@ -38,10 +43,10 @@ export class SyncService {
   async since(c: AccessClaims, raw: unknown): Promise<Ack> {
     const parsed = SinceSchema.safeParse(raw ?? {});
     if (!parsed.success) return fail('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { stream, seq, limit } = parsed.data;
+    const { stream, seq, limit, replay } = parsed.data;
     const events = (await this.log.since(c.meetingId, stream, seq, limit)).map((e) => this.view(c, e));
     const head = await this.log.head(c.meetingId, stream);
-    return { ok: true, stream, events, head };
+    return { ok: true, stream, events, head, replay };
   }
 
   /** The running record is public within a meeting: its snapshot is the whole stream. */

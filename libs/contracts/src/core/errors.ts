@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../errors';
+
 /**
  * Stable error codes. Clients act on `code`; `message` is for humans.
  * Capability-specific codes (floor, qna, record) are declared in their own files and
@@ -29,5 +31,6 @@ export type Ack<T extends object = Record<string, unknown>> =
   | ({ ok: true } & T)
   | { ok: false; error: CommandError };
 
-export const fail = (code: string, message: string, details?: unknown): { ok: false; error: CommandError } =>
+/** A refusal. `code` is one of the error catalogue (libs/contracts/src/errors.ts). */
+export const fail = (code: ErrorCode, message: string, details?: unknown): { ok: false; error: CommandError } =>
   details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };

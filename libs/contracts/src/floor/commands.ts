@@ -41,7 +41,7 @@ export const FloorRequestSchema = z.object({
   speaker: SpeakerSchema.optional(),
   mode: z.enum(MODES).default('in-room'),
   /** R24: the entry id of the intervention answered. */
-  replyTo: id.optional(),
+  replyTo: id.optional().describe('Right of reply: the entryId (not a seq, not a delegation) of an intervention already delivered on this item (from floor.given / speech.ended).'),
   /** R14 (and R32 speakers on a motion). */
   position: z.enum(['for', 'against']).optional(),
   /** R32: the motion moved or spoken on. */
@@ -93,7 +93,12 @@ export const YieldSchema = z.object({ to: z.enum(['chair', 'delegation', 'questi
 /** R53: `effect` says what the ruling decides, so that an overturned ruling can be undone. */
 export const RuleSchema = z.object({ entryId: id, decision: z.enum(['upheld', 'rejected']), text: text(2000), effect: RulingEffectSchema.optional() }).strict();
 const votes = z.object({ for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0).default(0) }).strict();
-export const AppealDecisionSchema = z.object({ entryId: id, overturned: z.boolean(), votes: votes.optional() }).strict();
+export const AppealDecisionSchema = z.object({
+  entryId: id,
+  /** The meeting's decision: true = the ruling is overturned. */
+  overturned: z.boolean(),
+  votes: votes.optional().describe('The vote on the appeal: `for` = votes for the appeal (to overturn the ruling), `against` = votes for the ruling to stand (R22).'),
+}).strict();
 export const MotionDecisionSchema = z.object({ adopted: z.boolean(), votes: votes.optional() }).strict();
 export const ListCloseSchema = z.object({ itemId: id.optional(), consent: z.enum(['no-objection', 'vote', 'chair']).default('no-objection'), votes: votes.optional() }).strict();
 export const PresenceSchema = z.object({

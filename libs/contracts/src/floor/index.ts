@@ -4,3 +4,4 @@ export * from './errors';
 export * from './profile';
 export * from './view';
 export * from './decisions';
+export * from './snapshot';

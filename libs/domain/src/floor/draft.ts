@@ -1,4 +1,4 @@
-import { stampEvents, type Actor, type CommandError, type DomainEvent, type FloorEventPayloads, type Visibility } from '@rostrum/contracts';
+import { stampEvents, type Actor, type CommandError, type DomainEvent, type ErrorCode, type FloorEventPayloads, type Visibility } from '@rostrum/contracts';
 import { evolveFloor } from './evolve';
 import type { FloorState } from './state';
 
@@ -8,7 +8,8 @@ export const PUBLIC: Visibility = { scope: 'public' };
 /** Staff plus the delegation concerned: pending requests, presence. */
 export const staffAnd = (delegationId: string): Visibility => ({ scope: 'staff', delegationId });
 
-export const err = (code: string, message: string, details?: unknown): CommandError =>
+/** A refusal of the floor decider: `code` from the error catalogue (ERROR_CATALOGUE). */
+export const err = (code: ErrorCode, message: string, details?: unknown): CommandError =>
   details === undefined ? { code, message } : { code, message, details };
 
 /**

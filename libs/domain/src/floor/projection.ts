@@ -1,4 +1,4 @@
-import type { Actor } from '@rostrum/contracts';
+import type { Actor, ClockView, EntryView, FloorSnapshot } from '@rostrum/contracts';
 import { bands } from './ordering';
 import { provisionalList } from './provisional-list';
 import { snapshot, type Entry, type FloorState, type Speech } from './state';
@@ -8,7 +8,7 @@ export interface Viewer { role: Actor['role']; delegationId?: string; participan
 const isStaff = (v: Viewer) => v.role === 'chair' || v.role === 'secretariat' || v.role === 'system' || v.role === 'operator';
 
 /** What clients need to draw the clock themselves: elapsed = (clockStoppedAt ?? now) − startedAt − pausedMs (R34). */
-const clock = (s: Speech) => ({
+const clock = (s: Speech): ClockView => ({
   entryId: s.entryId, itemId: s.itemId, delegationId: s.delegationId, startedAt: s.startedAt, allottedSeconds: s.allottedSeconds,
   paused: s.paused, pauseReason: s.pauseReason, clockStoppedAt: s.clockStoppedAt, pausedAt: s.clockStoppedAt ?? undefined,
   pausedMs: s.pausedMs,
@@ -17,14 +17,14 @@ const clock = (s: Speech) => ({
   warningsGiven: s.warningsGiven, expiredAt: s.expiredAt, yieldedFrom: s.yieldedFrom,
 });
 
-const view = (e: Entry) => ({ ...snapshot(e), status: e.status, calledAt: e.calledAt, ruling: e.ruling });
+const view = (e: Entry): EntryView => ({ ...snapshot(e), status: e.status, calledAt: e.calledAt, ruling: e.ruling });
 
 /**
  * The snapshot for one audience. Staff see everything, presence included; delegates see the
  * lists and their own requests; viewers see the lists, the floor and the clock, never a request
  * the chair has not accepted (reply requested, point of order not yet recognised).
  */
-export function projectFloor(state: FloorState, viewer: Viewer): Record<string, unknown> {
+export function projectFloor(state: FloorState, viewer: Viewer): FloorSnapshot {
   const staff = isStaff(viewer);
   const mine = (e: Entry) => viewer.role === 'delegate' && !!viewer.delegationId && e.delegationId === viewer.delegationId;
   const visiblePending = (e: Entry) => staff || mine(e) || e.status === 'called' || e.status === 'speaking';

@@ -1,4 +1,4 @@
-import type { QnaPublicQuestion, QnaStatus, Role } from '@rostrum/contracts';
+import type { QnaQuestionView, QnaSnapshot, Role } from '@rostrum/contracts';
 import { QNA_PUBLIC_STATUSES } from '@rostrum/contracts';
 import { isModerator } from './qna.access';
 import { publicView } from './qna.decider';
@@ -7,25 +7,7 @@ import type { QnaState } from './qna.state';
 export interface QnaViewer { role: Role; participantId: string }
 export type QnaSort = 'votes' | 'time';
 
-/** A question in someone's view: the public view plus what this viewer may know besides. */
-export interface QnaQuestionView extends QnaPublicQuestion {
-  votes: number;
-  /** The viewer asked it (shown only to the asker themself). */
-  mine?: true;
-  /** Moderators: whether the asker chose anonymity, and who it is unless anonymity is strict. */
-  anonymous?: boolean;
-  asker?: { participantId: string; name?: string; delegationId?: string };
-  /** Moderators: the status `qna.restore` would bring a dismissed or archived question back to. */
-  setAsideFrom?: QnaStatus;
-}
-
-export interface QnaSnapshot {
-  meetingId: string;
-  /** The `qna` stream seq this view is at: events after it follow. */
-  seq: number;
-  highlightedId: string | null;
-  questions: QnaQuestionView[];
-}
+export type { QnaQuestionView, QnaSnapshot };
 
 /**
  * What one viewer sees of the Q&A. Moderators (and chair, secretariat) see every question,
