@@ -32,12 +32,26 @@ export class Connection {
     this.socket = io(url, { auth: { token }, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
     on.status('connecting');
     this.socket.on('connect', () => void (this.synced ? this.resume() : this.resync()));
-    this.socket.on('disconnect', () => on.status('offline', 'connection lost — reconnecting'));
+    this.socket.on('disconnect', () => { if (!this.ended) on.status('offline', 'connection lost — reconnecting'); });
     this.socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
       if (err.data?.code) { on.status('refused', `${err.data.code}: ${err.data.message}`); this.socket.disconnect(); } else on.status('offline', 'cannot reach the server — retrying');
     });
-    this.socket.onAny((name: string, data: unknown) => this.receive(name, data));
+    // The server closes a socket whose access ended (revoked, removed, expired) and says why: show it, stop retrying.
+    this.socket.on('access.ended', (why: { code?: string; message?: string }) => {
+      this.ended = true;
+      this.socket.io.opts.reconnection = false;
+      on.status('refused', `${why?.code ?? 'ACCESS_ENDED'}: ${why?.message ?? 'access ended'}`);
+    });
+    this.socket.onAny((name: string, data: unknown) => { if (name !== 'access.ended') this.receive(name, data); });
   }
+
+  private ended = false;
+
+  /**
+   * Swaps in a renewed token: the next reconnect presents it (the socket itself was renewed
+   * server-side by `auth.renew`).
+   */
+  useToken(token: string): void { this.socket.auth = { token }; }
 
   /** Takes a fresh snapshot (on join, or when a view needs the server's projection again). */
   async resync(): Promise<void> {

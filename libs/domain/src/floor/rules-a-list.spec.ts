@@ -32,9 +32,10 @@ describe('A. getting on the list', () => {
 
   it('R3 an entry records delegation, speaker, capacity, type, mode and server time', () => {
     const m = openMeeting();
-    const ev = m.ok('floor.request', { type: 'statement', mode: 'remote', speaker: { name: 'Ms Amina Diallo', title: 'Minister', level: 'minister' }, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN'));
+    // The secretariat inscribes Senegal with a speaker other than the registered one (R3, R8).
+    const ev = m.ok('floor.request', { delegationId: 'SEN', type: 'statement', mode: 'remote', speaker: { name: 'Ms Amina Diallo', title: 'Minister', level: 'minister' }, capacity: { kind: 'group', groupId: 'AFG' } }, secretariat);
     expect(ev[0]!.payload).toMatchObject({ entry: {
-      delegationId: 'SEN', delegationName: 'Senegal', speakerName: 'Ms Amina Diallo', speakerTitle: 'Minister', level: 'minister',
+      delegationId: 'SEN', delegationName: 'Senegal', speakerName: 'Ms Amina Diallo', speakerTitle: 'Minister', level: 'minister', speakerSetBy: secretariat.participantId,
       capacity: { kind: 'group', groupId: 'AFG' }, type: 'statement', mode: 'remote', inscribedAt: m.now,
     } });
     const dflt = m.ok('floor.request', { type: 'statement' }, delegate('GHA'));
@@ -69,7 +70,7 @@ describe('A. getting on the list', () => {
     const gha = inscribe(m, 'GHA'); m.seconds(1);
     inscribe(m, 'NOR'); m.seconds(1);
     inscribe(m, 'EGY'); m.seconds(1);
-    m.ok('floor.amend', { entryId: gha, speaker: { name: 'H.E. Minister', level: 'minister' } }, delegate('GHA'));
+    m.ok('floor.amend', { entryId: gha, speaker: { name: 'H.E. Minister', level: 'minister' } }, secretariat);
     expect(m.last('floor.amended')!.payload).toMatchObject({ movedToEnd: true });
     expect(speakers(m)).toEqual(['NOR', 'EGY', 'GHA']);
   });
