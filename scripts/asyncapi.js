@@ -112,7 +112,10 @@ function build() {
     payload: { type: 'object', additionalProperties: false, properties: { stream: { enum: ['meeting', 'qna', 'record'], default: 'meeting' }, seq: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 5000, default: 1000 }, replay: { type: 'boolean', default: false } }, required: ['seq'] },
     'x-reply': { $ref: '#/components/schemas/EventsSinceReply' },
   };
-  for (const n of ['meeting.snapshot', 'events.since']) {
+  messages['auth.renew'] = { name: 'auth.renew', title: 'Renew the access token', summary: 'Ack: { ok, token, expiresAt } — the same participant, role and access version; consoles send it before expiry so a long meeting logs nobody out.', payload: { type: 'object', additionalProperties: false } };
+  messages[c.ACCESS_ENDED_MESSAGE] = { name: c.ACCESS_ENDED_MESSAGE, title: 'Access ended', summary: 'Sent just before the gateway closes a socket whose access ended: { code: TOKEN_REVOKED | PARTICIPANT_REMOVED | TOKEN_EXPIRED, message }. Do not reconnect with that token.', payload: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } };
+  operations[c.ACCESS_ENDED_MESSAGE] = { action: 'send', channel: { $ref: '#/channels/meeting' }, summary: messages[c.ACCESS_ENDED_MESSAGE].summary, messages: [{ $ref: `#/channels/meeting/messages/${c.ACCESS_ENDED_MESSAGE}` }] };
+  for (const n of ['meeting.snapshot', 'events.since', 'auth.renew']) {
     operations[n] = { action: 'receive', channel: { $ref: '#/channels/meeting' }, summary: messages[n].summary, messages: [{ $ref: `#/channels/meeting/messages/${n}` }], 'x-roles': [...c.ROLES] };
   }
   const { PRESETS } = require(path.join(root, 'dist/libs/domain/src'));
@@ -124,7 +127,8 @@ function build() {
       title: 'Rostrum real-time protocol', version: '0.1.0',
       description: [
         'socket.io on the gateway. Connect with `auth: { token }` (an access token from the REST setup API);',
-        'a refused handshake gives connect_error with data { code: TOKEN_MISSING | TOKEN_EXPIRED | TOKEN_INVALID, message }.',
+        'a refused handshake gives connect_error with data { code: TOKEN_MISSING | TOKEN_EXPIRED | TOKEN_INVALID | TOKEN_REVOKED | TOO_MANY_CONNECTIONS | RATE_LIMITED, message }.',
+        'Access (expiry, revocation) is checked on every message; every message whose last argument is a function gets exactly one ack (unknown names: UNKNOWN_COMMAND; wrong arity: VALIDATION_FAILED). Frames over 64 KiB close the connection unanswered (docs/security.md).',
         'Commands are socket events named `area.verb` with `{ commandId, ...payload }` and an ack callback.',
         'Events arrive in `events` messages (arrays of envelopes in seq order, one per fan-out round); each stream (meeting, qna, record) has a gapless seq per meeting.',
         'Transient state (`floor.view`, `qna.tallies`) arrives as socket events of that name carrying `{ meetingId, payload }`.',

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { TEST_OPERATOR_KEY, TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
 
 // Issue 6: the consoles in a real browser (Debian's Chromium) against the real system.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -107,4 +107,49 @@ describe('consoles in a browser', () => {
     }
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('the viewer uses ?webcast= only when it is http(s): a javascript: URL never becomes a link target', async () => {
+    const put = await fetch(`${sys.url}/meetings/${meetingId}/webcast`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', 'x-operator-key': TEST_OPERATOR_KEY }, body: JSON.stringify({ startedAt: new Date(Date.now() - 60_000).toISOString() }),
+    });
+    expect(put.status).toBe(200);
+    const c = clients[0]!;
+    expect(await c.cmd('chair.callToOrder', { text: 'The meeting will come to order.' })).toMatchObject({ ok: true });
+    const viewerToken = await sys.viewerToken(meetingId);
+    const hrefs: Record<string, string[]> = {};
+    for (const webcast of ['javascript:alert(document.domain)', 'https://webtv.example.org/live']) {
+      const page = await (await browser.newContext()).newPage();
+      page.on('pageerror', (err) => { throw err; });
+      await page.goto(`${url('viewer', viewerToken)}&webcast=${encodeURIComponent(webcast)}`);
+      await page.locator('a.timecode').first().waitFor({ timeout: 20_000 });
+      hrefs[webcast] = await page.locator('a.timecode').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+      await page.context().close();
+    }
+    expect(hrefs['javascript:alert(document.domain)']!.every((h) => h.startsWith('#t='))).toBe(true);
+    expect(hrefs['https://webtv.example.org/live']!.every((h) => h.startsWith('https://webtv.example.org/live#t='))).toBe(true);
+  }, 60_000);
+
+  it('an anonymous viewer keeps one identity per browser: a second tab reuses it', async () => {
+    const context = await browser.newContext();
+    const subs: string[] = [];
+    for (let tab = 0; tab < 2; tab++) {
+      const page = await context.newPage();
+      page.on('pageerror', (err) => { throw err; });
+      await page.goto(`${sys.url}/console/viewer?meeting=${meetingId}`);
+      await page.locator('#link-status[data-state="live"]').waitFor({ timeout: 15_000 });
+      const token = new URL(page.url()).searchParams.get('token')!;
+      subs.push(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub);
+    }
+    await context.close();
+    expect(subs[0]).toMatch(/^viewer-/);
+    expect(subs[1]).toBe(subs[0]);
+  }, 60_000);
+
+  it('a console whose access is withdrawn shows why and stops reconnecting', async () => {
+    const page = await open('delegate', tokenOf(access, 'nor'));
+    const res = await fetch(`${sys.url}/meetings/${meetingId}/participants/nor/token`, { method: 'POST', headers: { 'x-operator-key': TEST_OPERATOR_KEY } });
+    expect(res.status).toBe(201);
+    await page.locator('#link-status[data-state="refused"]', { hasText: 'TOKEN_REVOKED' }).waitFor({ timeout: 5_000 });
+    await page.context().close();
+  }, 30_000);
 });

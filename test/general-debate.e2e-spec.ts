@@ -93,7 +93,8 @@ describe('general debate: one list across three meetings', () => {
     const rose = eventOf(await ok(chair, 'meeting.rise'), 'meeting.rose').payload;
     expect(rose.carriedOver[0].entryIds).toHaveLength(32);
     // A head of state inscribing late comes after the speakers carried over (R45), not before them.
-    const late = await post('VNM', { speaker: { name: 'President of Viet Nam', level: 'head-of-state' } });
+    // The secretariat inscribes it (a delegate's own speaker and level come from its registration).
+    const late = await post('VNM', { delegationId: 'VNM', speaker: { name: 'President of Viet Nam', level: 'head-of-state' } }, tokenOf(access, 'sec'));
     expect(late.status).toBe(201);
     expect(await late.json()).toMatchObject({ place: 33 });
     expect(eventOf(await ok(chair, 'meeting.open'), 'meeting.opened').payload).toEqual({ sitting: 2 });

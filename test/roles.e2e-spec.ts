@@ -1,60 +1,10 @@
 import { COMMANDS, ROLES, type Role } from '@rostrum/contracts';
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { PAYLOADS } from './support/payloads';
 import { act, codeOf, eventOf, floorView, heads, logAsSeenBy, ok, sleep, waitUntil } from './support/floor';
 
 type Access = Array<{ participantId: string; token: string }>;
 
-/** A well-formed payload for every command (checked against its schema below). */
-const PAYLOADS: Record<string, Record<string, unknown>> = {
-  'meeting.open': {},
-  'meeting.suspend': {},
-  'meeting.resume': {},
-  'meeting.adjourn': {},
-  'item.takeUp': { itemId: 'item-1' },
-  'item.conclude': { itemId: 'item-2' },
-  'floor.request': { type: 'statement', delegationId: 'GHA' },
-  'floor.amend': { entryId: 'e1', mode: 'remote' },
-  'floor.withdraw': { entryId: 'e1' },
-  'chair.grant': { entryId: 'e1' },
-  'chair.decline': { entryId: 'e1', reason: 'Not on the item.' },
-  'chair.reorder': { entryId: 'e1', toIndex: 0, reason: 'Courtesy to a minister.' },
-  'chair.next': {},
-  'chair.callToOrder': { text: 'The meeting will come to order.' },
-  'chair.extend': { kind: 'time', seconds: 30, reason: 'Interpretation delay.' },
-  'limits.change': { defaultSeconds: 240, reason: 'Many speakers inscribed.' },
-  'speech.start': {},
-  'speech.pause': {},
-  'speech.resume': {},
-  'speech.end': {},
-  'speech.yield': { to: 'chair' },
-  'pointOfOrder.rule': { entryId: 'e1', decision: 'rejected', text: 'The speaker is in order.' },
-  'pointOfOrder.appeal': { entryId: 'e1' },
-  'pointOfOrder.decideAppeal': { entryId: 'e1', overturned: false, votes: { for: 3, against: 20, abstain: 1 } },
-  'motion.decide': { adopted: false },
-  'list.announce': {},
-  'list.close': { consent: 'no-objection' },
-  'list.reopen': { reason: 'A late request from a minister.' },
-  'presence.update': { delegationId: 'GHA', status: 'connected', mode: 'in-room' },
-  'meeting.rise': {},
-  'place.propose': { entryId: 'e1', withEntryId: 'e2' },
-  'place.confirm': { exchangeId: 'x1' },
-  'place.approve': { exchangeId: 'x1' },
-  'vote.open': { question: { kind: 'text', text: 'Draft decision A/79/L.1' } },
-  'vote.cast': { choice: 'yes' },
-  'vote.close': {},
-  'vote.explain': { voteId: 'v1', intended: 'no' },
-  'qna.ask': { text: 'How will the AU–UN joint framework be financed after 2027?' },
-  'qna.vote': { questionId: 'q1' },
-  'qna.unvote': { questionId: 'q1' },
-  'qna.approve': { questionId: 'q1' },
-  'qna.highlight': { questionId: null },
-  'qna.answer': { questionId: 'q1', mode: 'live' },
-  'qna.dismiss': { questionId: 'q1', reason: 'Off topic.' },
-  'qna.restore': { questionId: 'q1' },
-  'qna.archive': { questionId: 'q1' },
-  'record.summarize': { entryId: 'x1', summary: 'The delegation welcomed the framework.' },
-  'record.correct': { entryId: 'x1', text: 'The delegation welcomed the joint framework.', reason: 'Wording checked against the audio.' },
-};
 
 describe('roles: each role can do exactly what DESIGN.md says, and sees what it may', () => {
   let sys: TestSystem;

@@ -3,7 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { MessagingModule } from '@rostrum/messaging';
 import { PersistenceModule } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
+import { AccessRegistry } from './auth/access-registry';
 import { AccessTokenService } from './auth/access-token.service';
+import { EdgeLimits } from './auth/edge-limits';
 import { ConsolesController } from './consoles/consoles.controller';
 import { RecordController } from './record/record.controller';
 import { DebateController } from './debate/debate.controller';
@@ -25,7 +27,7 @@ export class GatewayModule {
       controllers: [MeetingsController, OpsController, ConsolesController, RecordController, DebateController, StatementsController],
       providers: [
         { provide: SERVICES, useFactory: () => new ServiceClient(config) },
-        AccessTokenService, MeetingsService, SyncService, MeetingGateway,
+        AccessTokenService, AccessRegistry, EdgeLimits, MeetingsService, SyncService, MeetingGateway,
       ],
     };
   }

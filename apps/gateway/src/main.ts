@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { createRedis } from '@rostrum/messaging';
 import { migrate } from '@rostrum/persistence';
 import { ConfigError, PinoNestLogger, createLogger, health, initMetrics, loadConfig, onShutdown } from '@rostrum/platform';
 import { GatewayModule } from './gateway.module';
 import { buildOpenApi } from './openapi';
 import { RECORD_SCHEMA, STATS_SCHEMA } from './openapi.generated';
+import { originAllowed } from './auth/origins';
 import { ErrorFilter } from './ops/error.filter';
+import { IdParamPipe } from './ops/id-param.pipe';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
 import { MeetingGateway } from './realtime/meeting.gateway';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
@@ -23,9 +26,20 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(logger) });
   const adapterRedis = createRedis(config.redis.url);
   health.register('socket.io-adapter', () => adapterRedis.ping());
-  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`));
+  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`, config));
   app.useGlobalFilters(new ErrorFilter());
-  app.enableCors();
+  app.useGlobalPipes(new IdParamPipe());
+  // Security headers on every response (consoles, HTML exports, API): a CSP with no inline
+  // script, nosniff, a strict referrer policy. Styles may be inline (the HTML record has them).
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'upgrade-insecure-requests': null },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  }));
+  // Browsers may call the API from the gateway's own pages and ALLOWED_ORIGINS (plus localhost in development).
+  app.enableCors({ origin: (origin, cb) => cb(null, originAllowed(origin, undefined, config.allowedOrigins, config.env === 'development')) });
   // The same document as docs/openapi.json: generated from the zod schemas of libs/contracts.
   SwaggerModule.setup('docs', app, buildOpenApi(RECORD_SCHEMA, STATS_SCHEMA) as unknown as OpenAPIObject);
   const dashboard = queueDashboard(config);

@@ -18,8 +18,11 @@ type RoleHandlers = Omit<ConnectionHandlers, 'status'>;
 
 export function readClaims(token: string): Claims | null {
   try {
-    const p = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, string>;
-    return { meetingId: p.mid!, participantId: p.sub!, role: p.role as Role, delegationId: p.del, name: p.name };
+    const p = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, string | number | boolean>;
+    return {
+      meetingId: String(p.mid), participantId: String(p.sub), role: p.role as Role, delegationId: p.del as string | undefined, name: p.name as string | undefined,
+      anonymous: p.anon === true, expiresAtMs: typeof p.exp === 'number' ? p.exp * 1000 : undefined,
+    };
   } catch { return null; }
 }
 
@@ -73,13 +76,47 @@ export function startConsole(roles: Role[], create: (ctx: ConsoleContext) => Rol
     },
   };
   handlers = create(ctx);
+  keepRenewed(conn, key, claims);
+}
+
+/** An anonymous viewer's identity belongs to the browser (every tab, every visit): one person, one vote. */
+const viewerKey = (meetingId: string) => `rostrum.viewer.${meetingId}`;
+
+/**
+ * Renews the token well before it expires (`auth.renew` on the socket), so a 10-hour meeting
+ * logs nobody out; the new token replaces the old one in the URL, the tab and, for an
+ * anonymous viewer, the browser.
+ */
+function keepRenewed(conn: Connection, key: string, claims: Claims): void {
+  if (!claims.expiresAtMs) return;
+  const lifetime = claims.expiresAtMs - Date.now();
+  const delay = Math.max(5_000, Math.min(lifetime - 10 * 60_000, lifetime * 0.8));
+  setTimeout(async () => {
+    const res = await conn.socket.timeout(10_000).emitWithAck('auth.renew', {}).catch(() => null) as { ok: boolean; token?: string } | null;
+    const next = res?.ok && res.token ? readClaims(res.token) : null;
+    if (!res?.token || !next) { setTimeout(() => keepRenewed(conn, key, claims), 0); return; }
+    conn.useToken(res.token);
+    sessionStorage.setItem(key, res.token);
+    if (next.anonymous) localStorage.setItem(viewerKey(next.meetingId), res.token);
+    const params = new URLSearchParams(location.search);
+    if (params.has('token')) { params.set('token', res.token); history.replaceState(null, '', `?${params.toString()}${location.hash}`); }
+    keepRenewed(conn, key, next);
+  }, Math.min(delay, 2 ** 31 - 1));
 }
 
 /** Public meetings: an anonymous viewer token from the gateway, then the same page with it. */
 async function anonymousViewer(meetingId: string, main: HTMLElement, key: string): Promise<void> {
-  const res = await fetch(`../meetings/${encodeURIComponent(meetingId)}/viewer-token`, { method: 'POST' }).catch(() => null);
+  // The browser's earlier identity, if any (another tab, an earlier visit): presented so the
+  // gateway renews the same identity instead of minting a new one.
+  const previous = localStorage.getItem(viewerKey(meetingId));
+  const res = await fetch(`../meetings/${encodeURIComponent(meetingId)}/viewer-token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(previous ? { token: previous } : {}),
+  }).catch(() => null);
   const body = res?.ok ? await res.json() as { token?: string } : null;
-  if (body?.token) location.replace(`?token=${encodeURIComponent(body.token)}${location.hash}`);
+  if (body?.token) {
+    localStorage.setItem(viewerKey(meetingId), body.token);
+    location.replace(`?token=${encodeURIComponent(body.token)}${location.hash}`);
+  } else if (res?.status === 429) showLogin(main, key, `Too many new viewers from this network; try again in ${res.headers.get('retry-after') ?? 'a few'} seconds.`);
   else showLogin(main, key, 'This meeting is not public, or does not exist: sign in with your access token.');
 }
 

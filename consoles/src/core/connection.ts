@@ -37,6 +37,9 @@ export class Connection {
   /** Server clock minus ours (ms), from the server time in the snapshot and every batch. */
   get serverOffset(): number { return this.client.clock.offsetMs; }
 
+  /** Swaps in a renewed token (`auth.renew`): the next reconnect presents it. */
+  useToken(token: string): void { this.client.useToken(token); }
+
   /** Takes a fresh snapshot (when a view needs the server's projection again). */
   resync(): Promise<void> { return this.client.resync(); }
 

@@ -97,4 +97,4 @@ export interface Snapshot {
 }
 
 /** What an access token says about its holder (read, not verified: the server verifies). */
-export interface Claims { meetingId: string; participantId: string; role: Role; delegationId?: string; name?: string }
+export interface Claims { meetingId: string; participantId: string; role: Role; delegationId?: string; name?: string; anonymous?: boolean; expiresAtMs?: number }

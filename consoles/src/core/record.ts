@@ -1,6 +1,7 @@
 // The running record: entries in the order they were published, each shown at its latest
 // version (a summary or a correction replaces it on screen; R43 keeps the history server-side).
 import { fmtClock, fmtTime, h } from './dom.js';
+import { httpUrl } from './safe-url.js';
 import type { EventEnvelope, RecordEntryView } from './protocol.js';
 
 export class RecordStore {
@@ -23,11 +24,15 @@ export class RecordStore {
   list(): RecordEntryView[] { return [...this.entries.values()]; }
 }
 
-/** `webcast` (from ?webcast= on the page) turns a timecode into a link to that moment of the video. */
+/**
+ * `webcast` (from ?webcast= on the page) turns a timecode into a link to that moment of the
+ * video — only when it is an http(s) URL; anything else links within the page.
+ */
 export function timecode(v: RecordEntryView, webcast: string | null): Node | null {
   if (v.offsetSeconds === null || v.offsetSeconds === undefined) return null;
   const label = `[${fmtClock(v.offsetSeconds)}]`;
-  const href = webcast ? `${webcast}#t=${Math.floor(v.offsetSeconds)}` : `#t=${Math.floor(v.offsetSeconds)}`;
+  const video = httpUrl(webcast);
+  const href = video ? `${video.split('#')[0]}#t=${Math.floor(v.offsetSeconds)}` : `#t=${Math.floor(v.offsetSeconds)}`;
   return h('a', { class: 'timecode', href, 'aria-label': `video at ${fmtClock(v.offsetSeconds)}` }, label);
 }
 

@@ -73,6 +73,8 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
   private held: Sequenced[] = [];
   private readonly fills = new Map<StreamName, Promise<void>>();
   private refusals = 0;
+  /** Set when the server said this access ended (revoked, removed, expired): no reconnecting. */
+  private ended = false;
   private firstSync?: { resolve: (s: Snapshot<Floor, Qna> | undefined) => void; reject: (e: Error) => void };
 
   constructor(private readonly opts: ClientOptions) {
@@ -89,7 +91,15 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
       ...opts.socket,
     });
     this.socket.on('connect', () => { this.refusals = 0; void (this.synced ? this.resume() : this.resync()); });
+    // The gateway sends `access.ended` ({ code, message }) just before it closes a socket whose
+    // access was revoked, removed or expired: report it and stop, a reconnect would be refused.
+    this.socket.on('access.ended', (why?: { code?: string; message?: string }) => {
+      this.ended = true;
+      const code = why?.code ?? 'ACCESS_ENDED';
+      this.fail(`${code}: ${why?.message ?? 'access ended'}`, { code, message: why?.message ?? 'access ended' });
+    });
     this.socket.on('disconnect', (reason: string) => {
+      if (this.ended) return;
       this.setStatus('offline', `connection lost (${reason}) — reconnecting`);
       // A server-side disconnect is not retried by socket.io itself: do it, after the backoff.
       if (reason === 'io server disconnect') void sleep(this.opts.reconnect?.minDelayMs ?? 250).then(() => this.socket.connect());
@@ -125,6 +135,12 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
     this.streams.reset({ ...seqs });
     this.synced = true;
   }
+
+  /**
+   * Swaps in a renewed token (from `auth.renew`): the next reconnection presents it. The socket
+   * already connected was renewed server-side.
+   */
+  useToken(token: string): void { this.socket.auth = { token }; }
 
   /** Asks `events.since` on every stream now (what a reconnect does) and applies what comes back. */
   catchUp(): Promise<void> { return this.resume(); }

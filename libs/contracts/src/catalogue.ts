@@ -10,4 +10,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   ...RECORD_COMMANDS,
 };
 
-export const isCommand = (name: string): boolean => Object.prototype.hasOwnProperty.call(COMMANDS, name);
+/** Own names only: `toString`, `constructor` or `__proto__` are not commands. */
+export const isCommand = (name: unknown): name is string => typeof name === 'string' && Object.hasOwn(COMMANDS, name);

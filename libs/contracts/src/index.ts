@@ -1,6 +1,7 @@
 export * from './core/roles';
 export * from './core/errors';
 export * from './core/envelope';
+export * from './core/access';
 export * from './core/command';
 export * from './core/setup';
 export * from './floor';

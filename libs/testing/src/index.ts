@@ -1,3 +1,4 @@
 export * from './system';
 export * from './client';
 export * from './fixtures';
+export * from './tokens';

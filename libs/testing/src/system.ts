@@ -15,7 +15,7 @@ const DIST = process.env.ROSTRUM_DIST ?? 'dist';
 const READY: Record<AppName, string> = { gateway: 'gateway ready', floor: 'floor ready', qna: 'qna ready', recorder: 'recorder ready' };
 
 export const TEST_OPERATOR_KEY = 'test-operator-key-0123456789';
-const TEST_TOKEN_SECRET = 'test-token-secret-0123456789-0123456789';
+export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789-0123456789';
 
 export async function sparePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -67,7 +67,11 @@ export class TestSystem {
     return {
       DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, REDIS_URL: this.redisUrl, REDIS_PREFIX: this.prefix,
       TOKEN_SECRET: TEST_TOKEN_SECRET, OPERATOR_KEY: TEST_OPERATOR_KEY, LOG_LEVEL: 'info', NODE_ENV: 'test',
-      SWEEP_INTERVAL_MS: '1000', ...extra,
+      SWEEP_INTERVAL_MS: '1000',
+      // Every test client comes from 127.0.0.1: per-address limits would be one shared budget.
+      // The tests of those limits set their own (test/security-limits.e2e-spec.ts).
+      VIEWER_MINT_PER_ADDRESS_PER_MINUTE: '1000000', VIEWER_MINT_PER_SECOND: '1000000', SOCKETS_PER_ADDRESS: '1000000', CONNECTIONS_PER_ADDRESS_PER_10S: '1000000',
+      ...extra,
     };
   }
 

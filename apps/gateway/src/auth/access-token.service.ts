@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import type { Actor, Role } from '@rostrum/contracts';
@@ -11,32 +12,54 @@ export interface AccessClaims {
   role: Role;
   delegationId?: string;
   name?: string;
+  /** Anonymous viewer of a public meeting (no participant record). */
+  anonymous?: boolean;
+  /** Access version of the participant when issued: a reissue or removal bumps it (AccessRegistry). */
+  version: number;
+  /** Token id (jti), for the logs. */
+  tokenId: string;
+  /** When the token stops working, ms since the epoch: checked on every command, not only at connection. */
+  expiresAtMs: number;
 }
 
-export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: 'TOKEN_MISSING' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID'; message: string };
+export type AccessCode = 'TOKEN_MISSING' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'TOKEN_REVOKED';
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: AccessCode; message: string };
+export type IssueInput = Omit<AccessClaims, 'tokenId' | 'expiresAtMs' | 'version'> & { version?: number };
 
-/** Signed (HS256), expiring access tokens. */
+/** Signed (HS256), expiring access tokens. Whether a valid signature still grants access is AccessRegistry's call. */
 @Injectable()
 export class AccessTokenService {
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
-  issue(claims: AccessClaims, ttlSeconds = this.config.auth.tokenTtlSeconds): { token: string; expiresAt: string } {
+  /** Signs a token for `ttlSeconds` (default TOKEN_TTL_SECONDS). `expiresAt` is ISO 8601. */
+  issue(claims: IssueInput, ttlSeconds = this.config.auth.tokenTtlSeconds): { token: string; expiresAt: string } {
     const token = jwt.sign(
-      { mid: claims.meetingId, role: claims.role, del: claims.delegationId, name: claims.name },
+      { mid: claims.meetingId, role: claims.role, del: claims.delegationId, name: claims.name, ver: claims.version ?? 0, ...(claims.anonymous ? { anon: true } : {}) },
       this.config.auth.tokenSecret,
-      { algorithm: 'HS256', subject: claims.participantId, expiresIn: ttlSeconds, audience: 'rostrum' },
+      { algorithm: 'HS256', subject: claims.participantId, expiresIn: ttlSeconds, audience: 'rostrum', jwtid: randomUUID() },
     );
-    return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+    return { token, expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + ttlSeconds * 1000).toISOString() };
   }
 
-  verify(token: unknown): VerifyResult {
+  /**
+   * Checks signature, audience and expiry. `allowExpired` is only for renewing an anonymous
+   * viewer's identity (the browser keeps it; the identity is not a privilege).
+   */
+  verify(token: unknown, opts: { allowExpired?: boolean } = {}): VerifyResult {
     if (typeof token !== 'string' || token.length === 0) return { ok: false, code: 'TOKEN_MISSING', message: 'an access token is required (handshake auth.token)' };
+    if (token.length > 4096) return { ok: false, code: 'TOKEN_INVALID', message: 'the access token is not valid for this server' };
     try {
-      const p = jwt.verify(token, this.config.auth.tokenSecret, { algorithms: ['HS256'], audience: 'rostrum' }) as jwt.JwtPayload;
-      if (typeof p.sub !== 'string' || typeof p.mid !== 'string' || typeof p.role !== 'string') {
+      const p = jwt.verify(token, this.config.auth.tokenSecret, { algorithms: ['HS256'], audience: 'rostrum', ignoreExpiration: !!opts.allowExpired }) as jwt.JwtPayload;
+      if (typeof p.sub !== 'string' || typeof p.mid !== 'string' || typeof p.role !== 'string' || typeof p.exp !== 'number') {
         return { ok: false, code: 'TOKEN_INVALID', message: 'the access token lacks its claims' };
       }
-      return { ok: true, claims: { participantId: p.sub, meetingId: p.mid, role: p.role as Role, delegationId: p.del, name: p.name } };
+      return {
+        ok: true,
+        claims: {
+          participantId: p.sub, meetingId: p.mid, role: p.role as Role, delegationId: p.del, name: p.name, ...(p.anon === true ? { anonymous: true } : {}),
+          version: typeof p.ver === 'number' ? p.ver : 0, tokenId: typeof p.jti === 'string' ? p.jti : '', expiresAtMs: p.exp * 1000,
+        },
+      };
     } catch (err) {
       if (err instanceof jwt.TokenExpiredError) return { ok: false, code: 'TOKEN_EXPIRED', message: `the access token expired at ${err.expiredAt.toISOString()}` };
       return { ok: false, code: 'TOKEN_INVALID', message: 'the access token is not valid for this server' };
@@ -44,6 +67,7 @@ export class AccessTokenService {
   }
 }
 
+/** The actor a command is attributed to (R43). */
 export const actorOf = (c: AccessClaims): Actor => ({
   role: c.role, participantId: c.participantId, delegationId: c.delegationId, displayName: c.name,
 });

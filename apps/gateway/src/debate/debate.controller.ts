@@ -6,9 +6,10 @@ import type { DataSource } from 'typeorm';
 
 import { renderListHtml, renderListJson, renderListPdf, type ProvisionalList } from '@rostrum/domain';
 import type { EventLog } from '@rostrum/messaging';
+import { AccessRegistry } from '../auth/access-registry';
 import { AccessTokenService } from '../auth/access-token.service';
+import { EdgeLimits } from '../auth/edge-limits';
 import { CommandDispatcher } from '../realtime/command-dispatcher';
-import { RateLimiter } from '../realtime/rate-limiter';
 import type { ServiceClient } from '../realtime/service-client';
 import { assertCanRead, claimsFor, tokenOf } from '../record/record-access';
 import { DATA_SOURCE, EVENT_LOG, SERVICES } from '../tokens';
@@ -33,14 +34,18 @@ export class DebateController {
     @Inject(SERVICES) private readonly services: ServiceClient,
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly tokens: AccessTokenService,
+    private readonly access: AccessRegistry,
+    limits: EdgeLimits,
   ) {
-    this.dispatcher = new CommandDispatcher(services, new RateLimiter(2, 10));
+    // The same per-participant budget as the sockets (Redis, shared by gateways): a client
+    // cannot get more inscriptions through by switching from sockets to REST.
+    this.dispatcher = new CommandDispatcher(services, limits);
   }
 
   @Post(':id/items/:itemId/inscriptions')
   @ApiOperation({ summary: 'Inscribe on an item\'s list of speakers (R46), also before any meeting runs. Bearer token of a delegate (its own delegation) or the chair/secretariat (any, with delegationId). Body: the floor.request fields (speaker, capacity, mode, delegationId) and an optional commandId for safe retries. Answer: the provisional place, meeting and estimated time (R47).' })
   async inscribe(@Param('id') id: string, @Param('itemId') itemId: string, @Body() body: unknown, @Headers('authorization') auth: string | undefined) {
-    const claims = claimsFor(this.tokens, id, tokenOf(auth, undefined));
+    const claims = await claimsFor(this.tokens, this.access, id, tokenOf(auth, undefined));
     const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const { commandId = randomUUID(), ...rest } = fields;
     const ack = await this.dispatcher.dispatch(claims, 'floor.request', { type: 'statement', ...rest, itemId, commandId });
@@ -72,7 +77,7 @@ export class DebateController {
   async speakers(@Param('id') id: string, @Param('itemId') itemId: string, @Param('format') format: string | undefined, @Headers('authorization') auth: string | undefined, @Query('token') t: string | undefined, @Res() res: Response) {
     const f = (format ?? 'json') as Format;
     if (!Object.hasOwn(TYPES, f)) throw new NotFoundException({ code: 'UNKNOWN_FORMAT', message: 'one of json, html, pdf' });
-    await assertCanRead(this.db, this.tokens, id, tokenOf(auth, t));
+    await assertCanRead(this.db, this.tokens, this.access, id, tokenOf(auth, t));
     const list = await this.provisional(id, itemId);
     if (!list) throw new NotFoundException({ code: 'NO_SUCH_ITEM', message: `no agenda item ${itemId}` });
     const [meeting] = await this.db.query(`SELECT title, body, time_zone FROM meetings WHERE id = $1`, [id]) as Array<{ title: string; body: string | null; time_zone: string | null }>;

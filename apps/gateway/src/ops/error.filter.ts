@@ -16,7 +16,8 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse() as { code?: string; message?: string | string[]; details?: unknown } | string;
+      const body = exception.getResponse() as { code?: string; message?: string | string[]; details?: unknown; retryAfterSeconds?: number } | string;
+      if (typeof body === 'object' && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
       const code = typeof body === 'object' && body.code ? body.code : status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST';
       const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : body.message ?? exception.message;
       res.status(status).json({ ok: false, error: { code, message, ...(typeof body === 'object' && body.details ? { details: body.details } : {}) } });

@@ -3,28 +3,33 @@ import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { COMMANDS, fail, type Ack } from '@rostrum/contracts';
+import { ACCESS_ENDED_MESSAGE, fail, type Ack, type AccessEndedMessage } from '@rostrum/contracts';
 import type Redis from 'ioredis';
 import { createRedis, EventLog } from '@rostrum/messaging';
 import { createLogger, metrics, type AppConfig } from '@rostrum/platform';
 import { AccessTokenService, actorOf, type AccessClaims } from '../auth/access-token.service';
 import { CONFIG, EVENT_LOG, REDIS, SERVICES } from '../tokens';
+import { AccessRegistry, type AccessEnded } from '../auth/access-registry';
+import { EdgeLimits } from '../auth/edge-limits';
 import { CommandDispatcher } from './command-dispatcher';
 import { DeliveryLedger, sinceSent, snapshotSent } from './delivery-ledger';
+import { routeInbound, type InboundHandlers } from './inbound';
+import { MAX_FRAME_BYTES } from './redis-streams.adapter';
 import { Fanout } from './fanout';
 import { GatewayLeases } from './gateway-leases';
-import { RateLimiter } from './rate-limiter';
-import { roomsOf } from './rooms';
+import { rooms, roomsOf } from './rooms';
 import type { ServiceClient } from './service-client';
 import { SyncService } from './sync.service';
 
-type AckFn = (ack: Ack) => void;
+/** Longest a timer may be armed for in Node (ms); expiry beyond it is caught by the per-command check. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The socket edge: authenticates the handshake, joins rooms, and turns every inbound message
- * into an ack. Thin on purpose: rules live in the services, delivery in the fan-out.
+ * into an ack. Thin on purpose: rules live in the services, delivery in the fan-out, access in
+ * AccessRegistry (checked on every message), limits in EdgeLimits.
  */
-@WebSocketGateway({ cors: { origin: true }, maxHttpBufferSize: 64 * 1024 })
+@WebSocketGateway({ maxHttpBufferSize: MAX_FRAME_BYTES })
 export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   @WebSocketServer() server!: Server;
   private readonly logger: Logger = createLogger('gateway');
@@ -33,6 +38,9 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly leases: GatewayLeases;
   /** What each socket was sent, so that it gets each event once per connection. */
   private readonly ledger = new DeliveryLedger();
+  private readonly inbound: InboundHandlers;
+  /** Not in socket.data: that is serialized for fetchSockets across gateways. */
+  private readonly expiryTimers = new WeakMap<Socket, NodeJS.Timeout>();
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -40,27 +48,56 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly tokens: AccessTokenService,
     private readonly sync: SyncService,
+    private readonly access: AccessRegistry,
+    private readonly limits: EdgeLimits,
     @Inject(REDIS) redis: Redis,
   ) {
-    this.dispatcher = new CommandDispatcher(services, new RateLimiter(10, 30));
+    this.dispatcher = new CommandDispatcher(services, limits);
     this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger);
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
+    this.inbound = {
+      access: (socket, claims) => this.checkAccess(socket, claims),
+      // While draining (issue 9) commands are answered UNAVAILABLE; reads are still served.
+      command: (_socket, claims, name, payload) => this.track(this.draining
+        ? Promise.resolve(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'))
+        : this.dispatcher.dispatch(claims, name, payload)),
+      sync: (socket, claims, name, payload) => this.track(this.syncMessage(socket, claims, name, payload)),
+      failed: (err) => this.logger.error({ err }, 'handler failed'),
+    };
   }
 
   afterInit(server: Server): void {
     server.use((socket, next) => {
-      const verdict = this.tokens.verify(socket.handshake.auth?.token);
-      if (!verdict.ok) {
-        const err = new Error(`${verdict.code}: ${verdict.message}`) as Error & { data: unknown };
-        err.data = { code: verdict.code, message: verdict.message };
-        return next(err);
-      }
-      socket.data.claims = verdict.claims;
-      next();
+      void this.admit(socket).then((refusal) => {
+        if (!refusal) return next();
+        const err = new Error(`${refusal.code}: ${refusal.message}`) as Error & { data: unknown };
+        err.data = refusal;
+        next(err);
+      }, (err: Error) => next(Object.assign(new Error('UNAVAILABLE: try again'), { data: { code: 'UNAVAILABLE', message: err.message } })));
     });
+    void this.access.subscribe((ended) => this.endAccess(ended));
     this.fanout.start(server);
     void this.leases.start().catch((err: Error) => this.logger.warn({ err }, 'gateway lease not taken yet; retrying with the next beat'));
+  }
+
+  /**
+   * The handshake: a valid, current token (not expired, not revoked), the address's connection
+   * rate, and room under the caps on open sockets per participant and per address.
+   */
+  private async admit(socket: Socket): Promise<{ code: string; message: string } | null> {
+    const verdict = this.tokens.verify(socket.handshake.auth?.token);
+    if (!verdict.ok) return { code: verdict.code, message: verdict.message };
+    const refused = await this.access.check(verdict.claims);
+    if (refused) return refused;
+    const address = socket.handshake.address;
+    const rate = await this.limits.connect(address);
+    if (!rate.ok) return { code: 'RATE_LIMITED', message: `too many new connections from this address; retry in ${Math.ceil(rate.retryAfterMs / 1000)} s` };
+    const holder = `${verdict.claims.meetingId}|${verdict.claims.participantId}`;
+    if (!this.limits.hold(holder, address)) return { code: 'TOO_MANY_CONNECTIONS', message: 'too many connections open on this access token or from this address' };
+    socket.once('disconnect', () => this.limits.release(holder, address));
+    socket.data.claims = verdict.claims;
+    return null;
   }
 
   handleConnection(socket: Socket): void {
@@ -68,19 +105,12 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!claims) { socket.disconnect(true); return; }
     metrics.connectedSockets.inc();
     void socket.join(roomsOf(claims));
+    // What this connection is sent is kept per socket, so it gets each event once (issue 13).
     this.ledger.join(socket.id, claims.meetingId, claims.role);
-    // Reads are served while draining (a console catching up before the sockets close); commands are not.
-    // The ledger is updated synchronously right before each reply, so no live round slips in between.
-    socket.on('meeting.snapshot', (_: unknown, ack?: AckFn) => this.reply(ack, async () => snapshotSent(this.ledger, socket.id, await this.sync.snapshot(claims)), true));
-    socket.on('events.since', (req: unknown, ack?: AckFn) => this.reply(ack, async () => sinceSent(this.ledger, socket.id, await this.sync.since(claims, req)), true));
-    for (const name of Object.keys(COMMANDS)) {
-      socket.on(name, (payload: unknown, ack?: AckFn) => this.reply(ack, () => this.dispatcher.dispatch(claims, name, payload)));
-    }
-    socket.onAny((name: unknown, ...args: unknown[]) => {
-      if (typeof name === 'string' && (COMMANDS[name] || name === 'meeting.snapshot' || name === 'events.since')) return;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') (ack as AckFn)(fail('UNKNOWN_COMMAND', `unknown command "${String(name).slice(0, 60)}"`));
-    });
+    // A client emitting an event named 'error' must not reach EventEmitter's throw-if-unhandled.
+    socket.on('error', (err: Error) => this.logger.debug({ err }, 'socket error'));
+    socket.onAny((name: unknown, ...args: unknown[]) => routeInbound(socket, this.inbound, name, args));
+    this.armExpiry(socket, claims);
     if (claims.role === 'delegate') {
       this.inOrder(claims, async () => {
         await this.leases.connected(socket.id, claims);
@@ -93,8 +123,74 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) return;
     this.ledger.leave(socket.id);
+    clearTimeout(this.expiryTimers.get(socket));
     metrics.connectedSockets.dec();
     if (claims.role === 'delegate') this.inOrder(claims, () => this.droppedIfLastSocket(socket.id, claims));
+  }
+
+  /** Every message: the token has not expired and its participant's access was not withdrawn since. */
+  private async checkAccess(socket: Socket, claims: AccessClaims): Promise<Ack | null> {
+    const refused = await this.access.check(claims);
+    if (!refused) return null;
+    // After the ack is written (it is sent in a microtask): the client learns why its command
+    // was refused, then why the socket closes.
+    setImmediate(() => this.end(socket, refused));
+    return fail(refused.code, refused.message);
+  }
+
+  private async syncMessage(socket: Socket, claims: AccessClaims, name: 'meeting.snapshot' | 'events.since' | 'auth.renew', payload: unknown): Promise<Ack> {
+    if (name === 'auth.renew') return this.renew(socket, claims, payload);
+    const budget = await this.limits.sync(name === 'meeting.snapshot' ? 'snapshot' : 'since', socket.id);
+    if (!budget.ok) return fail('RATE_LIMITED', `too many ${name} on this connection; retry in ${Math.ceil(budget.retryAfterMs / 1000)} s`, { retryAfterMs: budget.retryAfterMs });
+    if (name === 'meeting.snapshot') {
+      if (payload !== undefined && !isEmptyObject(payload)) return fail('VALIDATION_FAILED', 'meeting.snapshot takes no fields');
+      // The ledger is updated right before the reply leaves (no I/O in between), so no live round slips in.
+      return snapshotSent(this.ledger, socket.id, await this.sync.snapshot(claims));
+    }
+    const ack = await this.sync.since(claims, payload);
+    if (ack.ok && Array.isArray(ack.events)) await this.limits.chargeEvents(socket.id, ack.events.length);
+    return sinceSent(this.ledger, socket.id, ack);
+  }
+
+  /**
+   * `auth.renew`: a fresh token for the same participant, role and access version, so a console
+   * open for a 10-hour meeting is never logged out; a revoked or expired one was refused before.
+   */
+  private async renew(socket: Socket, claims: AccessClaims, payload: unknown): Promise<Ack> {
+    if (payload !== undefined && !isEmptyObject(payload)) return fail('VALIDATION_FAILED', 'auth.renew takes no fields');
+    const { tokenId: _t, expiresAtMs: _e, ...same } = claims;
+    const issued = this.tokens.issue(same);
+    const verdict = this.tokens.verify(issued.token);
+    if (!verdict.ok) return fail('INTERNAL', 'could not renew the token');
+    socket.data.claims = verdict.claims;
+    this.armExpiry(socket, verdict.claims);
+    return { ok: true, token: issued.token, expiresAt: issued.expiresAt };
+  }
+
+  /** Closes the socket when its token expires (the console renews before that). */
+  private armExpiry(socket: Socket, claims: AccessClaims): void {
+    clearTimeout(this.expiryTimers.get(socket));
+    const ms = Math.min(MAX_TIMER_MS, Math.max(0, claims.expiresAtMs - Date.now()));
+    const timer = setTimeout(() => this.end(socket, { code: 'TOKEN_EXPIRED', message: 'your access token expired' }), ms);
+    timer.unref();
+    this.expiryTimers.set(socket, timer);
+  }
+
+  /** Tells the client why, then closes its connection (it will not get back in with that token). */
+  private end(socket: Socket, why: { code: string; message: string }): void {
+    if (!socket.connected) return;
+    socket.emit(ACCESS_ENDED_MESSAGE, why satisfies AccessEndedMessage);
+    socket.disconnect(true);
+  }
+
+  /** A participant's access ended somewhere (any gateway): close its sockets on this one. */
+  private endAccess(e: AccessEnded): void {
+    const room = rooms.participant(e.meetingId, e.participantId);
+    const why: AccessEndedMessage = { code: e.code, message: e.message };
+    for (const socket of this.server.of('/').adapter.rooms.get(room) ?? []) {
+      const s = this.server.of('/').sockets.get(socket);
+      if (s) this.end(s, why);
+    }
   }
 
   private readonly presenceChains = new Map<string, Promise<void>>();
@@ -151,7 +247,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   private draining = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   /**
    * SIGTERM (issue 9): new commands are answered UNAVAILABLE (the console retries with the same
@@ -165,17 +261,12 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     clearTimeout(timer);
   }
 
-  private reply(ack: AckFn | undefined, work: () => Promise<Ack>, read = false): void {
-    if (this.draining && !read) {
-      if (typeof ack === 'function') ack(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'));
-      return;
-    }
-    const done = work().catch((err: Error) => {
-      this.logger.error({ err }, 'handler failed');
-      return fail('INTERNAL', 'the server could not handle this message');
-    }).then((result) => { if (typeof ack === 'function') ack(result); });
-    this.inFlight.add(done);
-    void done.finally(() => this.inFlight.delete(done));
+  /** Keeps a message's work in flight until it is answered (drain waits for it). */
+  private track(work: Promise<Ack>): Promise<Ack> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
   }
 }
 
+const isEmptyObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;

@@ -9,6 +9,7 @@ import {
 } from '@rostrum/domain';
 import { RecordQueries, WebcastService } from '@rostrum/persistence';
 import type { AppConfig } from '@rostrum/platform';
+import { AccessRegistry } from '../auth/access-registry';
 import { AccessTokenService } from '../auth/access-token.service';
 import { isOperatorKey } from '../auth/operator-key.guard';
 import { CONFIG, DATA_SOURCE } from '../tokens';
@@ -51,6 +52,7 @@ export class RecordController {
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly tokens: AccessTokenService,
+    private readonly access: AccessRegistry,
   ) {}
 
   @Get([':id/record', ':id/record.:format'])
@@ -86,7 +88,7 @@ export class RecordController {
   @Put(':id/webcast') @HttpCode(200) @ApiOperation({ summary: 'Record when the webcast started; record entries then carry their offset.' })
   async webcast(@Param('id') id: string, @Body() body: unknown, @Headers('x-operator-key') key: string | undefined, @Headers('authorization') auth: string | undefined) {
     if (!isOperatorKey(key, this.config.auth.operatorKey)) {
-      const claims = claimsFor(this.tokens, id, tokenOf(auth, undefined));
+      const claims = await claimsFor(this.tokens, this.access, id, tokenOf(auth, undefined));
       if (claims.role !== 'chair' && claims.role !== 'secretariat') throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only the chair or the secretariat' });
     }
     const parsed = WebcastSchema.safeParse(body);
@@ -100,7 +102,7 @@ export class RecordController {
     const renderers = DOCUMENTS[kind];
     const format = parseFormat(given, Object.keys(renderers) as Format[]);
     const options = { lang: parseLang(q.lang), bom: q.bom === '1' || q.bom === 'true' };
-    await assertCanRead(this.db, this.tokens, id, token);
+    await assertCanRead(this.db, this.tokens, this.access, id, token);
     const doc = await RecordQueries.document(this.db, id);
     if (!doc) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `no meeting ${id}` });
     const body = await renderers[format]!(doc, options);
@@ -109,7 +111,7 @@ export class RecordController {
   }
 
   private async sendStats(id: string, format: 'json' | 'csv', token: string | undefined, bom: boolean, res: Response): Promise<void> {
-    await assertCanRead(this.db, this.tokens, id, token);
+    await assertCanRead(this.db, this.tokens, this.access, id, token);
     const doc = await RecordQueries.document(this.db, id);
     if (!doc) throw new NotFoundException({ code: 'MEETING_NOT_FOUND', message: `no meeting ${id}` });
     const stats = speakingStats(id, doc.interventions, doc.items);

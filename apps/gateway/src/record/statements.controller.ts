@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { STATEMENT_PDF_MAX_BYTES, checkStatementUpload, matchStatements, mayReadStatement, maySubmitStatement, type StatementRecord } from '@rostrum/domain';
 import { PostgresStatementStore, RecordQueries, type StatementStore } from '@rostrum/persistence';
+import { AccessRegistry } from '../auth/access-registry';
 import { AccessTokenService } from '../auth/access-token.service';
 import { DATA_SOURCE } from '../tokens';
 import { assertCanRead, claimsFor, tokenOf } from './record-access';
@@ -42,7 +43,7 @@ class StatementTooLargeFilter implements ExceptionFilter {
 export class StatementsController {
   private readonly store: StatementStore;
 
-  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource, private readonly tokens: AccessTokenService) {
+  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource, private readonly tokens: AccessTokenService, private readonly access: AccessRegistry) {
     this.store = new PostgresStatementStore(db);
   }
 
@@ -52,7 +53,7 @@ export class StatementsController {
   @UseFilters(StatementTooLargeFilter)
   @UseInterceptors(FileInterceptor('pdf', { limits: { fileSize: STATEMENT_PDF_MAX_BYTES, files: 1, fields: 10 } }))
   async submit(@Param('id') meetingId: string, @Body() body: unknown, @UploadedFile() file: UploadedPdf | undefined, @Headers('authorization') auth: string | undefined) {
-    const claims = claimsFor(this.tokens, meetingId, tokenOf(auth, undefined));
+    const claims = await claimsFor(this.tokens, this.access, meetingId, tokenOf(auth, undefined));
     const parsed = SubmitSchema.safeParse(body ?? {});
     if (!parsed.success) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const p = parsed.data;
@@ -92,8 +93,8 @@ export class StatementsController {
 
   /** The statements this reader may see, each with its delivery state and, for the secretariat, the draft summary. */
   private async readable(meetingId: string, token: string | undefined) {
-    await assertCanRead(this.db, this.tokens, meetingId, token);
-    const reader = token ? claimsFor(this.tokens, meetingId, token) : undefined;
+    await assertCanRead(this.db, this.tokens, this.access, meetingId, token);
+    const reader = token ? await claimsFor(this.tokens, this.access, meetingId, token) : undefined;
     const [statements, doc] = await Promise.all([this.store.list(meetingId), RecordQueries.document(this.db, meetingId)]);
     const entryOf = new Map((doc?.entries ?? []).filter((e) => e.current.interventionId).map((e) => [e.current.interventionId!, e.current]));
     // Published with the record entry: delivered once the intervention's entry is on the record (doc holds published versions only).

@@ -36,7 +36,7 @@ export function resolveSetup(setup: MeetingSetup, profile: { tiers: string[] } &
   return {
     ok: true,
     value: {
-      meetingId, title: setup.title, body: setup.body, venue: setup.venue, date: setup.date, symbol: setup.symbol, session: setup.session, meetingNumber: setup.meetingNumber, timeZone: setup.timeZone, public: setup.public, profile,
+      meetingId, title: setup.title, body: setup.body, venue: setup.venue, date: setup.date, symbol: setup.symbol, session: setup.session, meetingNumber: setup.meetingNumber, timeZone: setup.timeZone, public: setup.public, viewers: setup.viewers, profile,
       items: setup.items.map((it, i) => ({ id: itemIds[i], title: it.title, position: i + 1 })),
       groups: setup.groups.map((g) => ({ ...g })),
       delegations: setup.delegations.map((d) => ({ ...d })),

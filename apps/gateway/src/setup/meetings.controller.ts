@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MeetingSetupSchema, ParticipantSetupSchema } from '@rostrum/contracts';
@@ -18,6 +19,8 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   }
   return r.data;
 }
+
+const ViewerTokenSchema = z.object({ token: z.string().max(4096).optional() }).strict();
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
@@ -39,7 +42,7 @@ export class MeetingsController {
     if (!resolved.ok) {
       throw new BadRequestException({ code: 'VALIDATION_FAILED', message: resolved.problems.map((p) => `${p.path}: ${p.message}`).join('; '), details: resolved.problems });
     }
-    return this.meetings.create(resolved.value);
+    return this.meetings.create(resolved.value, setup.viewers);
   }
 
   @Get(':id')
@@ -67,10 +70,20 @@ export class MeetingsController {
     return this.meetings.reissue(id, participantId);
   }
 
+  @Delete(':id/participants/:participantId')
+  @UseGuards(OperatorKeyGuard)
+  @ApiHeader({ name: 'x-operator-key', required: true })
+  @ApiOperation({ summary: 'Remove a participant: every token it holds stops at once, on every gateway, and its consoles are closed with the reason.' })
+  removeParticipant(@Param('id') id: string, @Param('participantId') participantId: string) {
+    return this.meetings.removeParticipant(id, participantId);
+  }
+
   @Post(':id/viewer-token')
   @HttpCode(201)
-  @ApiOperation({ summary: 'An anonymous viewer token for a public meeting (no key needed).' })
-  viewerToken(@Param('id') id: string) {
-    return this.meetings.viewerToken(id);
+  @ApiOperation({ summary: 'An anonymous viewer token for a public meeting (no key needed). Send `{ token }` with the browser\'s earlier viewer token to keep the same identity; new identities are rate-limited per address (429, Retry-After).' })
+  @ApiBody({ required: false, schema: schemaOf(ViewerTokenSchema) })
+  viewerToken(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    const { token } = parse(ViewerTokenSchema, body ?? {});
+    return this.meetings.viewerToken(id, req.ip ?? req.socket.remoteAddress ?? 'unknown', token);
   }
 }

@@ -20,7 +20,8 @@ export class RecordCommandsService {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource, private readonly publisher: Publisher) {}
 
   async handle(message: CommandMessage): Promise<Ack> {
-    const spec = (RECORD_COMMANDS as Record<string, (typeof RECORD_COMMANDS)[keyof typeof RECORD_COMMANDS]>)[message.type];
+    // Own names only: `toString` is not a record command.
+    const spec = Object.hasOwn(RECORD_COMMANDS, message.type) ? (RECORD_COMMANDS as Record<string, (typeof RECORD_COMMANDS)[keyof typeof RECORD_COMMANDS]>)[message.type] : undefined;
     if (!spec) return fail('UNKNOWN_COMMAND', `${message.type} is not a record command`);
     // The gateway checks roles too; checking here keeps the service safe on its own.
     if (!(spec.roles as readonly string[]).includes(message.actor.role)) return fail('FORBIDDEN', `${message.actor.role} may not ${message.type}`);

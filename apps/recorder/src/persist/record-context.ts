@@ -42,6 +42,6 @@ export function questionChange(e: EventEnvelope): Parameters<typeof import('@ros
       status: 'answered', votes: p.votes, answerMode: p.mode, answerText: p.answerText, answeredAt: p.answeredAt, answeredBy: p.answeredBy,
     };
   }
-  const status = QNA_STATUS[e.type];
+  const status = Object.hasOwn(QNA_STATUS, e.type) ? QNA_STATUS[e.type] : undefined;
   return status && p.questionId ? { questionId: p.questionId, status } : undefined;
 }

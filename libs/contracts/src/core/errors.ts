@@ -18,6 +18,14 @@ export const CORE_ERROR_CODES = [
   'UNAVAILABLE',
   'INTERNAL',
   'TIMER_STALE',
+  /** Access (handshake, every command, REST): see docs/security.md. */
+  'TOKEN_MISSING',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'PARTICIPANT_REMOVED',
+  'TOO_MANY_CONNECTIONS',
+  'VERIFIED_VIEWERS_ONLY',
 ] as const;
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
 

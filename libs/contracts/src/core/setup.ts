@@ -7,7 +7,8 @@ export const LEVELS = [
 ] as const;
 export type Level = (typeof LEVELS)[number];
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+/** `__proto__` would be a prototype, not a key, when the domain stores the id in a record. */
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only').refine((v) => v !== '__proto__', 'a reserved name');
 const name = z.string().trim().min(1).max(200);
 
 export const QnaSettingsSchema = z.object({
@@ -89,6 +90,11 @@ export const MeetingSetupSchema = z.object({
   /** IANA time zone of the venue: the record prints clock times in it (UTC when unset). */
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').optional(),
   public: z.boolean().default(true),
+  /**
+   * Who may follow a public meeting: `anyone` (an anonymous viewer identity per browser) or
+   * `verified` (only viewers registered by the secretariat, with their own access links).
+   */
+  viewers: z.enum(['anyone', 'verified']).default('anyone'),
   profile: ProfileChoiceSchema,
   items: z.array(AgendaItemSetupSchema).min(1).max(100),
   groups: z.array(GroupSetupSchema).max(100).default([]),
@@ -120,6 +126,8 @@ export interface ResolvedMeetingSetup<Profile = unknown> {
   meetingNumber?: number;
   timeZone?: string;
   public: boolean;
+  /** `verified`: no anonymous viewer identities (docs/security.md). */
+  viewers?: 'anyone' | 'verified';
   profile: Profile;
   items: Array<{ id: string; title: string; position: number }>;
   groups: Array<{ id: string; name: string; coordinatorDelegationId?: string }>;

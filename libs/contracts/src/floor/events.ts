@@ -44,6 +44,8 @@ export interface EntrySnapshot {
   mode: Mode;
   inscribedAt: number;
   requestedBy: string;
+  /** Who named a speaker other than the registered one (chair or secretariat only). */
+  speakerSetBy?: string;
   replyTo?: string;
   position?: 'for' | 'against';
   motion?: MotionKind;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { delegate, meetingSetup, operator, TestMeeting } from '../floor/floor.fixtures';
+import { meetingSetup, operator, secretariat, TestMeeting } from '../floor/floor.fixtures';
 import { provisionalList } from '../floor/provisional-list';
 import { journalSections, renderListHtml, renderListJson, renderListPdf } from './journal';
 
@@ -14,7 +14,8 @@ function generalDebate() {
   const sittings = [{ startsAt: new Date(day).toISOString(), endsAt: new Date(day + 30 * MIN).toISOString() }, { startsAt: new Date(day + 6 * 60 * MIN).toISOString(), endsAt: new Date(day + 6 * 60 * MIN + 30 * MIN).toISOString() }];
   m.ok('meeting.create', { ...meetingSetup('un-ga', { inscription: { opensAt: null, closesAt: null, slotSeconds: 900 } }), sittings }, operator);
   const levels: Record<string, string> = { GHA: 'head-of-state', NOR: 'minister', SEN: 'head-of-government', EGY: 'head-of-delegation' };
-  for (const [d, level] of Object.entries(levels)) { m.ok('floor.request', { type: 'statement', itemId: 'item-1', speaker: { name: `Speaker of ${d}`, level } }, delegate(d)); m.seconds(1); }
+  // The secretariat inscribes each delegation with its speaker (a delegate's own level comes from its registration).
+  for (const [d, level] of Object.entries(levels)) { m.ok('floor.request', { type: 'statement', itemId: 'item-1', delegationId: d, speaker: { name: `Speaker of ${d}`, level } }, secretariat); m.seconds(1); }
   return provisionalList(m.state, 'item-1')!;
 }
 const header = { meetingId: 'ga80', title: 'General Assembly, eightieth session', body: 'General Assembly', timeZone: 'UTC' };

@@ -1,5 +1,6 @@
 import type { RulesProfile } from '@rostrum/contracts';
 import type { FloorState, Speech } from './state';
+import { own } from './own';
 
 /** A timer fired up to this early still counts as on time (R34: within 250 ms). */
 export const TIMER_TOLERANCE_MS = 250;
@@ -38,7 +39,7 @@ function speechTimers(s: Speech, profile: RulesProfile, type: string): FloorTime
 
 /** A delegation is there when it has said so and has not dropped since (R40). */
 export const isAvailable = (state: FloorState, delegationId: string): boolean => {
-  const p = state.presence[delegationId];
+  const p = own(state.presence, delegationId);
   return !!p && p.status !== 'dropped';
 };
 
@@ -48,10 +49,10 @@ export function allTimers(state: FloorState): FloorTimer[] {
   if (!profile || state.status === 'adjourned') return [];
   const out: FloorTimer[] = [];
   for (const s of [state.speech, state.interrupted]) {
-    if (s) out.push(...speechTimers(s, profile, state.entries[s.entryId]?.type ?? 'statement'));
+    if (s) out.push(...speechTimers(s, profile, own(state.entries, s.entryId)?.type ?? 'statement'));
   }
   if (state.called) {                                          // R40
-    const e = state.entries[state.called];
+    const e = own(state.entries, state.called);
     if (e && e.calledAt !== undefined && !isAvailable(state, e.delegationId)) {
       const dueAt = e.calledAt + profile.absent.callTimeoutSeconds * 1000;
       out.push({ key: `call:${e.entryId}:${dueAt}`, dueAt, kind: 'call', entryId: e.entryId });

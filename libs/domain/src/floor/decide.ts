@@ -5,6 +5,7 @@ import { HANDLERS } from './handlers';
 import type { FloorState } from './state';
 import { addParticipant, createMeeting } from './meeting.decider';
 import { fireTimer } from './timers.decider';
+import { own } from './own';
 
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: CommandError };
 
@@ -20,9 +21,9 @@ const fail = (error: CommandError): Decision => ({ ok: false, error });
 /** Validates, authorises and decides. Never throws: bad input is an error value. */
 export function decideFloor(state: FloorState, command: { type: string; payload: unknown }, ctx: DecideContext): Decision {
   try {
-    const internal = INTERNAL[command.type];
+    const internal = own(INTERNAL, command.type);
     const spec = (FLOOR_COMMANDS as Record<string, { roles: readonly string[]; schema: ZodType }>)[command.type];
-    const handler = internal?.handler ?? HANDLERS[command.type];
+    const handler = internal?.handler ?? own(HANDLERS, command.type);
     if (!handler || (!internal && !spec)) return fail(err('UNKNOWN_COMMAND', `unknown floor command ${command.type}`));
     const allowed = internal ? ctx.actor.role === internal.role : spec!.roles.includes(ctx.actor.role);
     if (!allowed) return fail(err('FORBIDDEN', `role ${ctx.actor.role} may not send ${command.type}`));

@@ -3,15 +3,16 @@ import { elapsedMs } from './clock';
 import { DECISION_HANDLERS } from './decisions.evolve';
 import { insertByKey } from './ordering';
 import type { Entry, FloorState, ItemState, ParticipantInfo, Speech } from './state';
+import { own } from './own';
 
 type Handler<K extends keyof P> = (s: FloorState, p: P[K], at: number) => void;
 type Handlers = { [K in keyof P]?: Handler<K> };
 
-const item = (s: FloorState, id: string): ItemState => s.items[id]!;
+const item = (s: FloorState, id: string): ItemState => own(s.items, id)!;
 
 /** Leave the ordinary band: the manual order forgets the entry. */
 function leave(s: FloorState, e: Entry): void {
-  const it = s.items[e.itemId];
+  const it = own(s.items, e.itemId);
   if (it?.manualOrder) it.manualOrder = it.manualOrder.filter((id) => id !== e.entryId);
   s.pointsOfOrder = s.pointsOfOrder.filter((id) => id !== e.entryId);
   if (s.called === e.entryId) s.called = null;
@@ -57,7 +58,7 @@ const H: Handlers = {
     void at;
   },
   'floor.amended': (s, p, at) => {
-    const e = s.entries[p.entryId]!;
+    const e = own(s.entries, p.entryId)!;
     Object.assign(e, p.changes);
     const it = item(s, e.itemId);
     if (p.movedToEnd) {                                                        // R6
@@ -65,22 +66,22 @@ const H: Handlers = {
       if (it.manualOrder) it.manualOrder = insertByKey(s, it.manualOrder.filter((id) => id !== e.entryId), e.entryId);
     }
   },
-  'floor.withdrawn': (s, p) => { const e = s.entries[p.entryId]!; e.status = 'withdrawn'; leave(s, e); },
-  'floor.declined': (s, p) => { const e = s.entries[p.entryId]!; e.status = 'declined'; leave(s, e); },
+  'floor.withdrawn': (s, p) => { const e = own(s.entries, p.entryId)!; e.status = 'withdrawn'; leave(s, e); },
+  'floor.declined': (s, p) => { const e = own(s.entries, p.entryId)!; e.status = 'declined'; leave(s, e); },
   'floor.reordered': (s, p) => {
-    const it = item(s, s.entries[p.entryId]!.itemId);
+    const it = item(s, own(s.entries, p.entryId)!.itemId);
     it.manualOrder = [...p.order];
   },
   'floor.given': (s, p) => {
-    const e = s.entries[p.entry.entryId] ?? addEntry(s, p.entry, 'waiting');
+    const e = own(s.entries, p.entry.entryId) ?? addEntry(s, p.entry, 'waiting');
     leave(s, e);
-    if (e.type === 'point-of-order') s.pointsOfOrder = [...s.pointsOfOrder, e.entryId].sort((a, b) => s.entries[a]!.ordinal - s.entries[b]!.ordinal);   // pending until ruled
+    if (e.type === 'point-of-order') s.pointsOfOrder = [...s.pointsOfOrder, e.entryId].sort((a, b) => own(s.entries, a)!.ordinal - own(s.entries, b)!.ordinal);   // pending until ruled
     e.status = 'called'; e.calledAt = p.calledAt; e.allottedSeconds = p.allottedSeconds;
     s.called = e.entryId;
     if (e.type !== 'point-of-order') s.appeal = null;                          // R22: next business
   },
   'entry.missed': (s, p, at) => {                                              // R40
-    const e = s.entries[p.entryId]!;
+    const e = own(s.entries, p.entryId)!;
     leave(s, e);
     if (p.outcome === 'forfeited') { e.status = 'missed'; return; }
     e.status = 'waiting'; e.missedOnce = true; e.orderAt = at; delete e.calledAt;
@@ -89,13 +90,13 @@ const H: Handlers = {
   },
   'reply.requested': (s, p) => { addEntry(s, p.entry, 'requested'); },
   'reply.granted': (s, p, at) => {
-    const e = s.entries[p.entry.entryId]!;
+    const e = own(s.entries, p.entry.entryId)!;
     e.status = 'waiting'; e.grantedAt = at; e.replyIndex = p.replyIndex; e.allottedSeconds = p.allottedSeconds;
   },
-  'reply.declined': (s, p) => { const e = s.entries[p.entryId]!; e.status = 'declined'; leave(s, e); },
+  'reply.declined': (s, p) => { const e = own(s.entries, p.entryId)!; e.status = 'declined'; leave(s, e); },
   'pointOfOrder.raised': (s, p) => { addEntry(s, p.entry, 'waiting'); s.pointsOfOrder.push(p.entry.entryId); },
   'pointOfOrder.ruled': (s, p, at) => {
-    const e = s.entries[p.entryId]!;
+    const e = own(s.entries, p.entryId)!;
     e.ruling = { decision: p.decision, text: p.text };
     if (e.status !== 'done') { e.status = 'done'; }
     leave(s, e);
@@ -104,7 +105,7 @@ const H: Handlers = {
   'pointOfOrder.appealed': (s, p) => { s.appeal = { ...(s.appeal ?? {}), entryId: p.entryId, status: 'appealed' }; },
   'pointOfOrder.appealDecided': (s) => { s.appeal = null; },
   'motion.moved': (s, p) => {
-    const e = s.entries[p.entryId]!;
+    const e = own(s.entries, p.entryId)!;
     item(s, e.itemId).motion = { kind: p.kind, entryId: p.entryId, delegationId: p.delegationId, limits: p.limits, for: 0, against: 0 };
   },
   'motion.decided': (s) => {
@@ -114,7 +115,7 @@ const H: Handlers = {
     for (const e of Object.values(s.entries)) if (e.itemId === it.id && e.type === 'procedural-motion' && e.status === 'waiting') { e.status = 'withdrawn'; leave(s, e); }
   },
   'speech.started': (s, p) => {
-    const e = s.entries[p.entryId]!;
+    const e = own(s.entries, p.entryId)!;
     if (s.speech) s.interrupted = s.speech;                                    // R19: a point of order is heard
     s.speech = {
       entryId: e.entryId, itemId: e.itemId, delegationId: e.delegationId, calledAt: e.calledAt ?? p.startedAt,
@@ -142,7 +143,7 @@ const H: Handlers = {
   'speech.yielded': (s, p) => { if (p.to === 'questions' && s.speech) s.speech.yieldedToQuestions = true; },
   'speech.ended': (s, p) => {
     const iv = p.intervention;
-    const e = s.entries[iv.entryId]!;
+    const e = own(s.entries, iv.entryId)!;
     e.status = 'done'; e.heardInSitting = s.sitting;                           // R45
     if (iv.ruling) e.ruling = iv.ruling;
     const it = item(s, iv.itemId);
@@ -161,12 +162,12 @@ const H: Handlers = {
     if (left > 0) sp.expiredAt = null;
   },
   'limits.changed': (s, p) => { s.profile = { ...s.profile!, time: p.time }; },
-  'speechLimit.extended': (s, p) => { const it = item(s, p.itemId); it.extraSpeeches[p.delegationId] = (it.extraSpeeches[p.delegationId] ?? 0) + p.speeches; },
+  'speechLimit.extended': (s, p) => { const it = item(s, p.itemId); it.extraSpeeches[p.delegationId] = (own(it.extraSpeeches, p.delegationId) ?? 0) + p.speeches; },
   'list.announced': (s, p) => { item(s, p.itemId).list = 'announced'; },
   'list.closed': (s, p) => { item(s, p.itemId).list = 'closed'; },
   'list.reopened': (s, p) => { item(s, p.itemId).list = 'open'; },
   'presence.updated': (s, p, at) => {
-    const prev = s.presence[p.delegationId];
+    const prev = own(s.presence, p.delegationId);
     const mode = p.mode ?? prev?.mode;
     s.presence[p.delegationId] = { status: p.status, ...(mode ? { mode } : {}), at };
   },
@@ -176,7 +177,7 @@ const H: Handlers = {
 function undoOf(s: FloorState, entryId: string, at: number): { restoredStatus: 'waiting' | 'requested'; allottedSeconds?: number } {
   const sp = speechOf(s, entryId);
   if (sp) return { restoredStatus: 'waiting', allottedSeconds: Math.max(10, Math.ceil((sp.allottedSeconds * 1000 - elapsedMs(sp, at)) / 1000)) };
-  return { restoredStatus: s.entries[entryId]?.status === 'requested' ? 'requested' : 'waiting' };
+  return { restoredStatus: own(s.entries, entryId)?.status === 'requested' ? 'requested' : 'waiting' };
 }
 
 const ALL = new Map<string, (s: FloorState, p: unknown, at: number) => void>(

@@ -4,6 +4,7 @@ import { findEntry, isError, requireOpen } from './guards';
 import { allottedSeconds } from './intervention';
 import { bands, replyCount } from './ordering';
 import { snapshot, type Entry } from './state';
+import { own } from './own';
 
 /** R21, R22: nothing moves on while a point of order awaits its ruling or an appeal its result. */
 export function pendingRuling(d: Draft) {
@@ -53,8 +54,8 @@ export const grant: Handler<{ entryId: string; reason?: string }> = (d, p) => {
   }
   if (e.status !== 'waiting') return err('ENTRY_NOT_WAITING', 'this entry is not waiting');
   if (e.type === 'point-of-order') {
-    if (s.pointsOfOrder.find((id) => s.entries[id]!.status === 'waiting') !== e.entryId) return err('OUT_OF_TURN', 'points of order are heard in the order raised'); // R18
-    if (s.called || s.interrupted || (s.speech && s.entries[s.speech.entryId]!.type === 'point-of-order')) return err('FLOOR_OCCUPIED', 'finish the point of order being heard first');
+    if (s.pointsOfOrder.find((id) => own(s.entries, id)!.status === 'waiting') !== e.entryId) return err('OUT_OF_TURN', 'points of order are heard in the order raised'); // R18
+    if (s.called || s.interrupted || (s.speech && own(s.entries, s.speech.entryId)!.type === 'point-of-order')) return err('FLOOR_OCCUPIED', 'finish the point of order being heard first');
     giveFloor(d, e);
     return undefined;
   }

@@ -115,7 +115,7 @@ export function openMeeting(preset = 'un-ga', overrides: Record<string, unknown>
 
 /** Inscribe (or request) for a delegation; returns the new entry id. */
 export function inscribe(m: TestMeeting, delegationId: string, payload: Record<string, unknown> = {}, actor: Actor = delegate(delegationId)): string {
-  const events = m.ok('floor.request', { type: 'statement', ...payload }, actor);
+  const events = m.ok('floor.request', { type: 'statement', ...(actor.delegationId === delegationId ? {} : { delegationId }), ...payload }, actor);
   return (events[0]!.payload as { entry: { entryId: string } }).entry.entryId;
 }
 

@@ -1,6 +1,7 @@
 import type { CommandError } from '@rostrum/contracts';
 import { err, type Draft } from './draft';
 import type { Entry, ItemState } from './state';
+import { own } from './own';
 
 export const isStaff = (d: Draft): boolean => d.actor.role === 'chair' || d.actor.role === 'secretariat' || d.actor.role === 'system' || d.actor.role === 'operator';
 
@@ -14,12 +15,12 @@ export function requireOpen(d: Draft): CommandError | undefined {
 export function findItem(d: Draft, itemId?: string): ItemState | CommandError {
   const id = itemId ?? d.state.currentItemId;
   if (!id) return err('NO_CURRENT_ITEM', 'no agenda item is taken up');
-  const item = d.state.items[id];
+  const item = own(d.state.items, id);
   return item ?? err('NO_SUCH_ITEM', `no agenda item ${id}`);
 }
 
 export function findEntry(d: Draft, entryId: string): Entry | CommandError {
-  return d.state.entries[entryId] ?? err('NO_SUCH_ENTRY', `no entry ${entryId}`);
+  return own(d.state.entries, entryId) ?? err('NO_SUCH_ENTRY', `no entry ${entryId}`);
 }
 
 export const isError = (x: unknown): x is CommandError =>

@@ -1,19 +1,20 @@
 import type { Intervention } from '@rostrum/contracts';
 import { elapsedMs } from './clock';
 import type { FloorState, Speech } from './state';
+import { own } from './own';
 
 /** R33: entry override, else per-type limit, else per-tier limit, else the profile default. */
 export function allottedSeconds(state: FloorState, entryId: string): number {
-  const e = state.entries[entryId]!;
+  const e = own(state.entries, entryId)!;
   const t = state.profile!.time;
   if (e.allottedSeconds !== undefined) return e.allottedSeconds;
-  const type = e.type === 'statement' && e.capacity.kind === 'group' && t.perTypeSeconds['group-statement'] !== undefined ? 'group-statement' : e.type;
-  return t.perTypeSeconds[type] ?? t.perTierSeconds[e.tier] ?? t.defaultSeconds;
+  const type = e.type === 'statement' && e.capacity.kind === 'group' && own(t.perTypeSeconds, 'group-statement') !== undefined ? 'group-statement' : e.type;
+  return own(t.perTypeSeconds, type) ?? own(t.perTierSeconds, e.tier) ?? t.defaultSeconds;
 }
 
 /** R44: the whole intervention, so the recorder stores it as it comes. */
 export function intervention(state: FloorState, s: Speech, now: number, endReason: Intervention['endReason'], ruling?: Intervention['ruling']): Intervention {
-  const e = state.entries[s.entryId]!;
+  const e = own(state.entries, s.entryId)!;
   const net = elapsedMs(s, now);
   const pauses = s.pauses.map((p) => (p.until === undefined ? { ...p, until: now } : { ...p }));
   const pausedMs = pauses.reduce((sum, p) => sum + ((p.until ?? now) - p.at), 0);

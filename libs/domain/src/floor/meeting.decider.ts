@@ -4,6 +4,7 @@ import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { findItem, isError, requireOpen } from './guards';
 import { bands } from './ordering';
 import { carriedOver } from './decisions.evolve';
+import { own } from './own';
 
 const str = z.string().min(1).max(200);
 /** The resolved setup carried by meeting.created (core/setup.ts ResolvedMeetingSetup). */
@@ -12,6 +13,8 @@ const ResolvedSetupSchema = z.object({
   // Summary record masthead (issue 12).
   symbol: z.string().optional(), session: z.string().optional(), meetingNumber: z.number().int().optional(),
   public: z.boolean(),
+  /** Who may follow: anonymous viewers too, or verified ones only (the gateway reads it when Postgres is away). */
+  viewers: z.enum(['anyone', 'verified']).optional(),
   profile: z.unknown(),
   items: z.array(z.object({ id: str, title: str, position: z.number().int() })).min(1),
   groups: z.array(z.object({ id: str, name: str, coordinatorDelegationId: str.optional() })),
@@ -31,8 +34,8 @@ const ResolvedSetupSchema = z.object({
  */
 export const addParticipant: Handler = (d, raw) => {
   const p = raw as { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
-  if (d.state.participants[p.id]) return err('VALIDATION_FAILED', `participant ${p.id} already exists`);
-  if (p.delegationId && !d.state.delegations[p.delegationId]) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
+  if (own(d.state.participants, p.id)) return err('VALIDATION_FAILED', `participant ${p.id} already exists`);
+  if (p.delegationId && !own(d.state.delegations, p.delegationId)) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
   d.emit('participant.added', { ...p }, p.delegationId ? { scope: 'staff', delegationId: p.delegationId } : { scope: 'staff' });
 };
 
@@ -114,16 +117,16 @@ export const concludeItem: Handler<{ itemId?: string }> = (d, p) => {
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;
   if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is already concluded');
-  if (d.state.speech?.itemId === item.id || (d.state.called && d.state.entries[d.state.called]!.itemId === item.id)) return floorBusy(d);
+  if (d.state.speech?.itemId === item.id || (d.state.called && own(d.state.entries, d.state.called)!.itemId === item.id)) return floorBusy(d);
   d.emit('item.concluded', { itemId: item.id, automatic: false }, PUBLIC, item.id);
 };
 
 /** R31: a closed list exhausted with no reply pending concludes the debate when the profile says so. */
 export function maybeConclude(d: Draft, itemId: string): void {
   const s = d.state;
-  const item = s.items[itemId];
+  const item = own(s.items, itemId);
   if (!item || !s.profile!.closing.autoConclude || item.list !== 'closed' || item.status !== 'open') return;
-  if (s.speech?.itemId === itemId || s.interrupted || (s.called && s.entries[s.called]!.itemId === itemId)) return;
+  if (s.speech?.itemId === itemId || s.interrupted || (s.called && own(s.entries, s.called)!.itemId === itemId)) return;
   const b = bands(s, itemId);
   if (b.call.length || b.later.length || b.pointsOfOrder.length) return;
   const requested = Object.values(s.entries).some((x) => x.itemId === itemId && x.status === 'requested');

@@ -2,6 +2,7 @@ import type { MotionKind } from '@rostrum/contracts';
 import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { requireOpen } from './guards';
 import { decides } from './vote-result';
+import { own } from './own';
 
 /** R32: an adopted motion ends the debate on the item taken up. */
 export function concludeOnMotion(d: Draft, kind: MotionKind): void {
@@ -28,7 +29,7 @@ export const decideMotion: Handler<{ adopted: boolean; votes?: Figures }> = (d, 
   const closed = requireOpen(d);
   if (closed) return closed;
   const itemId = d.state.currentItemId;
-  const motion = itemId ? d.state.items[itemId]!.motion : null;
+  const motion = itemId ? own(d.state.items, itemId)!.motion : null;
   if (!itemId || !motion) return err('NO_MOTION', 'no procedural motion is pending');
   if (d.state.speech || d.state.called) return err('FLOOR_OCCUPIED', 'let the speaker finish before the vote');
   if (d.state.vote) return err('VOTE_IN_PROGRESS', 'a vote is open');

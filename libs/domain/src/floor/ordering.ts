@@ -1,5 +1,6 @@
 import { LEVELS } from '@rostrum/contracts';
 import type { Entry, FloorState, ItemState } from './state';
+import { own } from './own';
 
 /** Types that go on the ordinary list (R4 counts them; R17 points of order never do). */
 export const ORDINARY_TYPES = ['statement', 'question'] as const;
@@ -50,8 +51,8 @@ const waitingOrdinary = (state: FloorState, itemId: string): Entry[] =>
 
 /** Insert an id into a manual order before the first entry that sorts after it. */
 export function insertByKey(state: FloorState, order: string[], entryId: string): string[] {
-  const key = sortKey(state, state.entries[entryId]!);
-  const at = order.findIndex((id) => state.entries[id] && compareKeys(sortKey(state, state.entries[id]!), key) > 0);
+  const key = sortKey(state, own(state.entries, entryId)!);
+  const at = order.findIndex((id) => own(state.entries, id) && compareKeys(sortKey(state, own(state.entries, id)!), key) > 0);
   return at < 0 ? [...order, entryId] : [...order.slice(0, at), entryId, ...order.slice(at)];
 }
 
@@ -85,11 +86,11 @@ export const repliesOrder = (state: FloorState, itemId: string): Entry[] =>
     .sort((a, b) => (a.grantedAt ?? 0) - (b.grantedAt ?? 0) || a.ordinal - b.ordinal);
 
 /** R18: pending points of order in the order raised. */
-export const pointsOfOrderOrder = (state: FloorState): Entry[] => state.pointsOfOrder.map((id) => state.entries[id]!).filter(Boolean);
+export const pointsOfOrderOrder = (state: FloorState): Entry[] => state.pointsOfOrder.map((id) => own(state.entries, id)!).filter(Boolean);
 
 /** Is this the last business of the meeting (R25 end-of-meeting replies)? */
 const lastBusiness = (state: FloorState, itemId: string): boolean =>
-  state.itemOrder.every((id) => id === itemId || state.items[id]!.status === 'concluded');
+  state.itemOrder.every((id) => id === itemId || own(state.items, id)!.status === 'concluded');
 
 /**
  * R16: bands in order — points of order, rights of reply once their timing has come, the
@@ -97,7 +98,7 @@ const lastBusiness = (state: FloorState, itemId: string): boolean =>
  * `later` holds replies whose time has not come.
  */
 export function bands(state: FloorState, itemId: string): { pointsOfOrder: Entry[]; replies: Entry[]; motion: Entry[]; speakers: Entry[]; later: Entry[]; call: Entry[] } {
-  const item = state.items[itemId]!;
+  const item = own(state.items, itemId)!;
   const speakers = speakersOrder(state, item);
   const motion = motionOrder(state, itemId);
   const granted = repliesOrder(state, itemId);

@@ -5,18 +5,19 @@ import { err, PUBLIC, staffAnd, type Draft, type Handler } from './draft';
 import { findEntry, isError, requireOpen } from './guards';
 import { intervention } from './intervention';
 import type { ItemState } from './state';
+import { own } from './own';
 
 /** R17, R19, R20: raised at any time; interrupts the speaker and alerts the chair at once. */
 export function raisePointOfOrder(d: Draft, entry: EntrySnapshot, item: ItemState) {
   const p = d.state.profile!.pointsOfOrder;
   if (!p.enabled) return err('POINTS_OF_ORDER_DISABLED', 'points of order are not used in this meeting');
   if (item.list === 'closed' && p.closingBlocksPointsOfOrder) return err('LIST_CLOSED', 'the list is closed to points of order too');
-  const pending = d.state.pointsOfOrder.filter((id) => d.state.entries[id]?.delegationId === entry.delegationId).length;
+  const pending = d.state.pointsOfOrder.filter((id) => own(d.state.entries, id)?.delegationId === entry.delegationId).length;
   if (pending >= p.maxPendingPerDelegation) {                                  // R55
     return err('POINT_OF_ORDER_LIMIT', `${entry.delegationName} already has ${pending} point${pending === 1 ? '' : 's'} of order pending; wait for the ruling`);
   }
   const sp = d.state.speech;
-  const interrupt = p.interrupts && sp && !sp.paused && d.state.entries[sp.entryId]!.type !== 'point-of-order';
+  const interrupt = p.interrupts && sp && !sp.paused && own(d.state.entries, sp.entryId)!.type !== 'point-of-order';
   d.emit('pointOfOrder.raised', { entry, ...(interrupt ? { interrupted: sp!.entryId } : {}) }, staffAnd(entry.delegationId), item.id);
   if (interrupt) {
     d.emit('speech.paused', { entryId: sp!.entryId, at: d.now, reason: 'point-of-order', clockRuns: d.state.profile!.clockRunsDuringPointOfOrder, alertChair: true }, PUBLIC, sp!.itemId);
@@ -28,7 +29,7 @@ export function raisePointOfOrder(d: Draft, entry: EntrySnapshot, item: ItemStat
 function checkEffect(d: Draft, effect: RulingEffect, pointId: string) {
   const s = d.state;
   if (!Object.hasOwn(s.entries, effect.entryId) || effect.entryId === pointId) return err('NO_SUCH_ENTRY', `no entry ${effect.entryId} to rule on`);
-  const target = s.entries[effect.entryId]!;
+  const target = own(s.entries, effect.entryId)!;
   if (effect.kind === 'out-of-order') {
     const held = s.interrupted?.entryId === target.entryId || (s.speech?.entryId === target.entryId && s.speech.entryId !== pointId);
     return held ? undefined : err('NO_SPEECH', 'only the speaker holding the floor can be ruled out of order');
@@ -40,7 +41,7 @@ function checkEffect(d: Draft, effect: RulingEffect, pointId: string) {
 /** What the ruling decided takes effect now (R53 can undo it). */
 function applyEffect(d: Draft, effect: RulingEffect): void {
   const s = d.state;
-  const target = s.entries[effect.entryId]!;
+  const target = own(s.entries, effect.entryId)!;
   if (effect.kind === 'out-of-order') {
     const sp = s.speech?.entryId === target.entryId ? s.speech : null;
     if (sp) d.emit('speech.ended', { intervention: intervention(s, sp, d.now, 'ruling') }, PUBLIC, target.itemId);
@@ -74,7 +75,7 @@ export const appeal: Handler<{ entryId: string }> = (d, p) => {
   if (!d.state.profile!.pointsOfOrder.appeal) return err('APPEAL_NOT_ALLOWED', 'rulings are not open to appeal in this meeting');
   const a = d.state.appeal;
   if (!a || a.entryId !== p.entryId || a.status !== 'appealable') return err('APPEAL_NOT_ALLOWED', 'only the last ruling may be appealed, before the next business');
-  d.emit('pointOfOrder.appealed', { entryId: p.entryId, delegationId: d.actor.delegationId ?? '' }, PUBLIC, d.state.entries[p.entryId]!.itemId);
+  d.emit('pointOfOrder.appealed', { entryId: p.entryId, delegationId: d.actor.delegationId ?? '' }, PUBLIC, own(d.state.entries, p.entryId)!.itemId);
   return undefined;
 };
 
@@ -85,7 +86,7 @@ export const decideAppeal: Handler<{ entryId: string; overturned: boolean; votes
   if (d.state.vote) return err('VOTE_IN_PROGRESS', 'a vote is open on the appeal');
   const bad = figuresContradict(d, p.votes, p.overturned);
   if (bad) return bad;
-  d.emit('pointOfOrder.appealDecided', { entryId: p.entryId, overturned: p.overturned, ...(p.votes ? { votes: p.votes } : {}), rulingStands: !p.overturned }, PUBLIC, d.state.entries[p.entryId]!.itemId);
+  d.emit('pointOfOrder.appealDecided', { entryId: p.entryId, overturned: p.overturned, ...(p.votes ? { votes: p.votes } : {}), rulingStands: !p.overturned }, PUBLIC, own(d.state.entries, p.entryId)!.itemId);
   if (p.overturned) undoRuling(d, a);
   return undefined;
 };

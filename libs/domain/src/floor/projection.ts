@@ -2,6 +2,7 @@ import type { Actor, ClockView, EntryView, FloorSnapshot } from '@rostrum/contra
 import { bands } from './ordering';
 import { provisionalList } from './provisional-list';
 import { snapshot, type Entry, type FloorState, type Speech } from './state';
+import { own } from './own';
 
 export interface Viewer { role: Actor['role']; delegationId?: string; participantId?: string }
 
@@ -35,7 +36,7 @@ export function projectFloor(state: FloorState, viewer: Viewer): FloorSnapshot {
     // R47: each waiting speaker carries its provisional meeting and estimated time.
     const estimate = new Map(provisional[id]!.speakers.map((x) => [x.entryId, { sitting: x.sitting, estimatedAt: x.estimatedAt }]));
     const speakers = b.speakers.map((e) => ({ ...view(e), ...estimate.get(e.entryId) }));
-    return [id, { status: state.items[id]!.list, motion: state.items[id]!.motion, replies: b.replies.map(view), motionSpeakers: b.motion.map(view), speakers, laterReplies: b.later.map(view) }];
+    return [id, { status: own(state.items, id)!.list, motion: own(state.items, id)!.motion, replies: b.replies.map(view), motionSpeakers: b.motion.map(view), speakers, laterReplies: b.later.map(view) }];
   }));
   const v = state.vote;
   // R50: the open question without any tally; a delegate sees only its own ballot.
@@ -55,15 +56,15 @@ export function projectFloor(state: FloorState, viewer: Viewer): FloorSnapshot {
     status: state.status,
     profile: state.profile,
     currentItemId: state.currentItemId,
-    items: state.itemOrder.map((id) => { const i = state.items[id]!; return { id, title: i.title, position: i.position, status: i.status, list: i.list }; }),
+    items: state.itemOrder.map((id) => { const i = own(state.items, id)!; return { id, title: i.title, position: i.position, status: i.status, list: i.list }; }),
     delegations: Object.values(state.delegations),
     groups: Object.values(state.groups),
     lists,
-    pointsOfOrder: state.pointsOfOrder.map((id) => state.entries[id]!).filter(visiblePending).map(view),
+    pointsOfOrder: state.pointsOfOrder.map((id) => own(state.entries, id)!).filter(visiblePending).map(view),
     pendingRequests: pending,
-    called: state.called ? view(state.entries[state.called]!) : null,
+    called: state.called ? view(own(state.entries, state.called)!) : null,
     onDeck: onDeck ? view(onDeck) : null,
-    speech: state.speech ? { ...clock(state.speech), speaker: view(state.entries[state.speech.entryId]!) } : null,
+    speech: state.speech ? { ...clock(state.speech), speaker: view(own(state.entries, state.speech.entryId)!) } : null,
     interrupted: state.interrupted ? clock(state.interrupted) : null,
     appeal: state.appeal ? { entryId: state.appeal.entryId, status: state.appeal.status } : null,
     sitting: state.sitting,                                                 // R45
@@ -74,7 +75,7 @@ export function projectFloor(state: FloorState, viewer: Viewer): FloorSnapshot {
     exchanges,                                                              // R48: pending proposals
     ...(viewer.role === 'delegate' ? { myVote } : {}),
     ...(viewer.role === 'delegate' && viewer.delegationId
-      ? { myEntries: Object.values(state.entries).filter(mine).map(view), myPresence: state.presence[viewer.delegationId] ?? null }
+      ? { myEntries: Object.values(state.entries).filter(mine).map(view), myPresence: own(state.presence, viewer.delegationId) ?? null }
       : {}),
     ...(staff ? { presence: state.presence } : {}),
   };

@@ -32,9 +32,10 @@ describe('A. getting on the list', () => {
 
   it('R3 an entry records delegation, speaker, capacity, type, mode and server time', () => {
     const m = openMeeting();
-    const ev = m.ok('floor.request', { type: 'statement', mode: 'remote', speaker: { name: 'Ms Amina Diallo', title: 'Minister', level: 'minister' }, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN'));
+    // The secretariat inscribes Senegal with a speaker other than the registered one (R3, R8).
+    const ev = m.ok('floor.request', { delegationId: 'SEN', type: 'statement', mode: 'remote', speaker: { name: 'Ms Amina Diallo', title: 'Minister', level: 'minister' }, capacity: { kind: 'group', groupId: 'AFG' } }, secretariat);
     expect(ev[0]!.payload).toMatchObject({ entry: {
-      delegationId: 'SEN', delegationName: 'Senegal', speakerName: 'Ms Amina Diallo', speakerTitle: 'Minister', level: 'minister',
+      delegationId: 'SEN', delegationName: 'Senegal', speakerName: 'Ms Amina Diallo', speakerTitle: 'Minister', level: 'minister', speakerSetBy: secretariat.participantId,
       capacity: { kind: 'group', groupId: 'AFG' }, type: 'statement', mode: 'remote', inscribedAt: m.now,
     } });
     const dflt = m.ok('floor.request', { type: 'statement' }, delegate('GHA'));
@@ -71,7 +72,8 @@ describe('A. getting on the list', () => {
     inscribe(m, 'NOR'); m.seconds(1);
     inscribe(m, 'EGY'); m.seconds(1);
     expect(speakers(m)).toEqual([first, 'NOR', 'EGY']);
-    m.ok('floor.amend', { entryId: id, ...change }, delegate(first));
+    // R12/issue 10: a level comes from registration; only staff name another speaker.
+    m.ok('floor.amend', { entryId: id, ...change }, 'speaker' in change ? secretariat : delegate(first));
     return { m, moved: (m.last('floor.amended')!.payload as { movedToEnd: boolean }).movedToEnd, order: speakers(m) };
   }
 

@@ -1,4 +1,4 @@
-import { bandsOf, chair, delegate, hear, inscribe, openMeeting, speakers } from './floor.fixtures';
+import { bandsOf, chair, delegate, hear, inscribe, openMeeting, secretariat, speakers } from './floor.fixtures';
 
 describe('B. order and precedence', () => {
   it('R9 within a tier, first come first served by server time', () => {
@@ -59,14 +59,32 @@ describe('B. order and precedence', () => {
   it('R12 in a high-level segment a minister precedes an ambassador; ties by time', () => {
     const m = openMeeting('un-ga', { levelOrdering: true });
     inscribe(m, 'GHA'); m.seconds(1);
-    inscribe(m, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } }); m.seconds(1);
-    inscribe(m, 'GBR', { speaker: { name: 'Prime Minister', level: 'head-of-government' } }); m.seconds(1);
-    inscribe(m, 'EGY', { speaker: { name: 'Minister', level: 'minister' } });
+    inscribe(m, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } }, secretariat); m.seconds(1);
+    inscribe(m, 'GBR', { speaker: { name: 'Prime Minister', level: 'head-of-government' } }, secretariat); m.seconds(1);
+    inscribe(m, 'EGY', { speaker: { name: 'Minister', level: 'minister' } }, secretariat);
     expect(speakers(m)).toEqual(['GBR', 'NOR', 'EGY', 'GHA']);
     const off = openMeeting('un-ga');
     inscribe(off, 'GHA'); off.seconds(1);
-    inscribe(off, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } });
+    inscribe(off, 'NOR', { speaker: { name: 'Foreign Minister', level: 'minister' } }, secretariat);
     expect(speakers(off)).toEqual(['GHA', 'NOR']);
+  });
+
+  it('R12 a delegate cannot declare its own rank: name and level come from its registration; only the chair or secretariat set another, recorded with the actor', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    inscribe(m, 'GHA'); m.seconds(1);                                           // registered head of delegation, inscribed first
+    // Egypt's delegate claims head of state in its own request: refused, nothing recorded.
+    const before = m.log.length;
+    expect(m.no('floor.request', { type: 'statement', speaker: { name: 'President', level: 'head-of-state' } }, delegate('EGY')).code).toBe('SPEAKER_FROM_REGISTRATION');
+    expect(m.log.length).toBe(before);
+    const egy = inscribe(m, 'EGY');
+    expect(speakers(m)).toEqual(['GHA', 'EGY']);
+    expect(m.no('floor.amend', { entryId: egy, speaker: { name: 'President', level: 'head-of-state' } }, delegate('EGY')).code).toBe('SPEAKER_FROM_REGISTRATION');
+    expect(m.last('floor.requested')!.payload).toMatchObject({ entry: { speakerName: 'Speaker of Egypt', level: 'head-of-delegation' } });
+    // The secretariat may: the change is recorded with who made it, and R12 applies.
+    m.ok('floor.amend', { entryId: egy, speaker: { name: 'H.E. the President', level: 'head-of-state' } }, secretariat);
+    expect(m.last('floor.amended')!.payload).toMatchObject({ changes: { level: 'head-of-state', speakerSetBy: secretariat.participantId } });
+    expect(m.last('floor.amended')!.actor.participantId).toBe(secretariat.participantId);
+    expect(speakers(m)).toEqual(['EGY', 'GHA']);
   });
 
   it('R13 under robert a delegation that has not spoken goes before one that has', () => {

@@ -1,5 +1,5 @@
 import { FLOOR_EVENT_TYPES, type Actor } from '@rostrum/contracts';
-import { chair, delegate, hear, inscribe, openMeeting, speakers, viewer } from './floor.fixtures';
+import { chair, delegate, hear, inscribe, openMeeting, secretariat, speakers, viewer } from './floor.fixtures';
 import { floorTimers } from './clock';
 import { evolveFloor } from './evolve';
 import { projectFloor } from './projection';
@@ -154,7 +154,7 @@ describe('I. the running record', () => {
 
   it('R44 each intervention carries every field of the record', () => {
     const m = openMeeting();
-    inscribe(m, 'NOR', { mode: 'remote', speaker: { name: 'Ms Eriksen', title: 'State Secretary', level: 'vice-minister' } });
+    inscribe(m, 'NOR', { mode: 'remote', speaker: { name: 'Ms Eriksen', title: 'State Secretary', level: 'vice-minister' } }, secretariat);
     const inscribedAt = m.now;
     m.seconds(10);
     m.ok('chair.next');

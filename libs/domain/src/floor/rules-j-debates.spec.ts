@@ -31,7 +31,7 @@ describe('J. debates across meetings', () => {
     expect(m.state.status).toBe('risen');
     expect(m.no('chair.next').code).toBe('MEETING_NOT_OPEN');
     // A minister inscribing between the meetings would go first by level (R12), but the carried-over speakers keep the head.
-    inscribe(m, 'GBR', { speaker: { name: 'Minister of the UK', level: 'minister' } });
+    inscribe(m, 'GBR', { speaker: { name: 'Minister of the UK', level: 'minister' } }, secretariat);   // the secretariat names speakers (R3)
     expect(speakers(m)).toEqual(['SEN', 'EGY', 'GBR']);
     expect(m.ok('meeting.open')[0]!.payload).toEqual({ sitting: 2 });
     hear(m, 30);
@@ -103,7 +103,7 @@ describe('J. debates across meetings', () => {
       { startsAt: iso(day + 15 * 60 * MIN), endsAt: iso(day + 15 * 60 * MIN + 30 * MIN) },        // room for 2
     ];
     const m = session({ inscription: { opensAt: null, closesAt: null, slotSeconds: 900 } }, sittings);
-    const at = (d: string, level: string, name: string) => { inscribe(m, d, { itemId: 'item-1', speaker: { name, level } }); m.seconds(1); };
+    const at = (d: string, level: string, name: string) => { inscribe(m, d, { itemId: 'item-1', speaker: { name, level } }, secretariat); m.seconds(1); };
     at('GBR', 'minister', 'Minister A');
     at('GHA', 'head-of-state', 'President of Ghana');
     at('NOR', 'head-of-government', 'Prime Minister of Norway');

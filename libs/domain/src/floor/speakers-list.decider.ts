@@ -1,4 +1,4 @@
-import type { Capacity, FloorRequest } from '@rostrum/contracts';
+import type { Capacity, CommandError, FloorRequest } from '@rostrum/contracts';
 import { err, PUBLIC, staffAnd, type Draft, type Handler } from './draft';
 import { findEntry, findItem, isError, isStaff, ownDelegation, requireOpen } from './guards';
 import { maybeConclude } from './meeting.decider';
@@ -7,14 +7,15 @@ import { isOrdinary, replyCount, speakersOrder, spokenCount } from './ordering';
 import { raisePointOfOrder } from './points-of-order.decider';
 import { capacityLabel, type Entry, type ItemState } from './state';
 import type { EntrySnapshot } from '@rostrum/contracts';
+import { own } from './own';
 
 /** R38: the registered coordinator of a group for this meeting (profile registry first). */
 export function checkCapacity(d: Draft, delegationId: string, capacity: Capacity) {
   if (capacity.kind !== 'group') return undefined;
-  const g = d.state.groups[capacity.groupId];
+  const g = own(d.state.groups, capacity.groupId);
   if (!g) return err('NO_SUCH_GROUP', `no group ${capacity.groupId}`);
   const reg = d.state.profile!.groupRegistry;
-  const coordinator = reg[g.id] ?? reg[g.name] ?? g.coordinatorDelegationId;
+  const coordinator = own(reg, g.id) ?? own(reg, g.name) ?? g.coordinatorDelegationId;
   if (coordinator !== delegationId) return err('NOT_GROUP_COORDINATOR', `only the coordinator of ${g.name} may speak on its behalf`);
   return undefined;
 }
@@ -25,14 +26,15 @@ const OPEN = ['waiting', 'called'];
 /** Builds the entry snapshot of a request (R3): speaker defaults to the participant sending it. */
 function buildEntry(d: Draft, p: FloorRequest, delegationId: string, item: ItemState): EntrySnapshot {
   const s = d.state;
-  const del = s.delegations[delegationId]!;
-  const own = s.participants[d.actor.participantId];
-  const participant = own?.delegationId === delegationId ? own
+  const del = own(s.delegations, delegationId)!;
+  const self = own(s.participants, d.actor.participantId);
+  const participant = self?.delegationId === delegationId ? self
     : Object.values(s.participants).find((x) => x.delegationId === delegationId && x.role === 'delegate');
   const speaker = p.speaker ?? (participant ? { name: participant.name, title: participant.title, level: participant.level } : { name: del.name, level: 'other' as const });
   return {
     entryId: `e${s.nextOrdinal}`, itemId: item.id, delegationId, delegationName: del.name, tier: del.tier,
     ...(participant && !p.speaker ? { participantId: participant.id } : {}),
+    ...(p.speaker ? { speakerSetBy: d.actor.participantId } : {}),
     speakerName: speaker.name, ...(speaker.title ? { speakerTitle: speaker.title } : {}), level: speaker.level,
     capacity: p.capacity, capacityLabel: capacityLabel(del.name, p.capacity, s.groups),
     type: p.type, mode: p.mode, inscribedAt: d.now, requestedBy: d.actor.participantId,
@@ -44,8 +46,20 @@ function buildEntry(d: Draft, p: FloorRequest, delegationId: string, item: ItemS
   };
 }
 
+/**
+ * A delegate's speaker (name, title, level) is the participant record the secretariat
+ * registered; only the chair or the secretariat may name another (R3, R12) — otherwise a
+ * delegate could claim a higher rank and jump the list under levelOrdering.
+ */
+function speakerFromRegistration(d: Draft, speaker: unknown): CommandError | undefined {
+  if (speaker !== undefined && !isStaff(d)) return err('SPEAKER_FROM_REGISTRATION', 'the speaker\'s name and level come from the registration; ask the secretariat to change them');
+  return undefined;
+}
+
 export const requestFloor: Handler<FloorRequest> = (d, p) => {
   const s = d.state;
+  const rank = speakerFromRegistration(d, p.speaker);
+  if (rank) return rank;
   const ahead = p.type === 'statement' || p.type === 'question';
   const closed = ahead ? inscriptionOpen(d) : requireOpen(d);                   // R46: the list may open before any meeting
   if (closed) return closed;
@@ -53,7 +67,7 @@ export const requestFloor: Handler<FloorRequest> = (d, p) => {
   if (!delegationId) return err('VALIDATION_FAILED', 'delegationId: name the delegation inscribed');
   const mine = ownDelegation(d, delegationId);                                  // R8
   if (mine) return mine;
-  const del = s.delegations[delegationId];
+  const del = own(s.delegations, delegationId);
   if (!del) return err('NO_SUCH_DELEGATION', `no delegation ${delegationId}`);
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;
@@ -83,7 +97,7 @@ export const requestFloor: Handler<FloorRequest> = (d, p) => {
     return err('ALREADY_WAITING', `${del.name} already holds ${profile.maxWaitingPerDelegation} waiting entr${profile.maxWaitingPerDelegation === 1 ? 'y' : 'ies'} in this capacity`);
   }
   if (profile.maxSpeechesPerItem !== null) {                                                                                 // R36
-    const limit = profile.maxSpeechesPerItem + (item.extraSpeeches[delegationId] ?? 0);
+    const limit = profile.maxSpeechesPerItem + (own(item.extraSpeeches, delegationId) ?? 0);
     if (spokenCount(s, item.id, delegationId) + waiting.length >= limit) return err('SPEECH_LIMIT_REACHED', `at most ${limit} speeches per item`);
   }
   d.emit('floor.requested', { entry }, PUBLIC, item.id);
@@ -125,8 +139,10 @@ export const amendEntry: Handler<{ entryId: string; capacity?: Capacity; speaker
     Object.assign(changes, { capacity: p.capacity, capacityLabel: capacityLabel(e.delegationName, p.capacity, d.state.groups) });
     losesPlace = true;
   }
+  const rank = speakerFromRegistration(d, p.speaker);
+  if (rank) return rank;
   if (p.speaker && (p.speaker.name !== e.speakerName || p.speaker.level !== e.level || p.speaker.title !== e.speakerTitle)) {
-    Object.assign(changes, { speakerName: p.speaker.name, speakerTitle: p.speaker.title, level: p.speaker.level });
+    Object.assign(changes, { speakerName: p.speaker.name, speakerTitle: p.speaker.title, level: p.speaker.level, speakerSetBy: d.actor.participantId });
     if (p.speaker.level !== e.level) losesPlace = true;
   }
   if (p.type && p.type !== e.type) { changes.type = p.type; losesPlace = true; }
@@ -172,7 +188,7 @@ export const reorderEntry: Handler<{ entryId: string; toIndex: number; reason?: 
   if (isError(e)) return e;
   if (e.status !== 'waiting' || !isOrdinary(e)) return err('ENTRY_NOT_WAITING', 'only a waiting entry on the list can move');
   if (d.state.profile!.reorderNeedsReason && !p.reason) return err('REASON_REQUIRED', 'say why the entry moves');   // R15
-  const order = speakersOrder(d.state, d.state.items[e.itemId]!).map((x) => x.entryId);
+  const order = speakersOrder(d.state, own(d.state.items, e.itemId)!).map((x) => x.entryId);
   const fromIndex = order.indexOf(e.entryId);
   const rest = order.filter((id) => id !== e.entryId);
   const toIndex = Math.min(p.toIndex, rest.length);

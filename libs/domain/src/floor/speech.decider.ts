@@ -7,6 +7,7 @@ import { maybeConclude } from './meeting.decider';
 import { bands } from './ordering';
 import { pendingRuling } from './floor-giving.decider';
 import type { Speech } from './state';
+import { own } from './own';
 
 type Ref = { entryId?: string; reason?: string };
 
@@ -24,7 +25,7 @@ function announceOnDeck(d: Draft, itemId: string): void {
 }
 
 export function startSpeech(d: Draft, entryId: string, seconds: number, yieldedFrom?: string): void {
-  const e = d.state.entries[entryId]!;
+  const e = own(d.state.entries, entryId)!;
   d.emit('speech.started', { entryId, delegationId: e.delegationId, speakerName: e.speakerName, type: e.type, mode: e.mode, startedAt: d.now, allottedSeconds: seconds, ...(yieldedFrom ? { yieldedFrom } : {}) }, PUBLIC, e.itemId);
   if (e.type !== 'point-of-order') announceOnDeck(d, e.itemId);
 }
@@ -33,13 +34,13 @@ export const start: Handler<Ref> = (d, p) => {
   const closed = requireOpen(d);
   if (closed) return closed;
   const id = p.entryId ?? d.state.called;
-  const e = id ? d.state.entries[id] : undefined;
+  const e = id ? own(d.state.entries, id) : undefined;
   if (!e || e.status !== 'called' || d.state.called !== e.entryId) return err('NOT_CALLED', 'the chair has not given this entry the floor');  // R1
   const mine = ownDelegation(d, e.delegationId);
   if (mine) return mine;
   const sp = d.state.speech;
   if (sp) {
-    if (e.type !== 'point-of-order' || d.state.entries[sp.entryId]!.type === 'point-of-order') return err('FLOOR_OCCUPIED', 'someone holds the floor');
+    if (e.type !== 'point-of-order' || own(d.state.entries, sp.entryId)!.type === 'point-of-order') return err('FLOOR_OCCUPIED', 'someone holds the floor');
     if (!sp.paused) d.emit('speech.paused', { entryId: sp.entryId, at: d.now, reason: 'point-of-order', clockRuns: d.state.profile!.clockRunsDuringPointOfOrder, alertChair: true }, PUBLIC, sp.itemId);
   }
   startSpeech(d, e.entryId, e.allottedSeconds!);
@@ -80,7 +81,7 @@ export const end: Handler<Ref> = (d, p) => {
   if (isError(sp)) return sp;
   const mine = ownDelegation(d, sp.delegationId);
   if (mine) return mine;
-  if (d.state.entries[sp.entryId]!.type === 'point-of-order') return err('RULING_REQUIRED', 'a point of order ends with the chair\'s ruling'); // R23
+  if (own(d.state.entries, sp.entryId)!.type === 'point-of-order') return err('RULING_REQUIRED', 'a point of order ends with the chair\'s ruling'); // R23
   endSpeech(d, sp, 'ended');
   return undefined;
 };
@@ -94,12 +95,12 @@ export const yieldTime: Handler<{ to: 'chair' | 'delegation' | 'questions'; dele
   if (isError(sp)) return sp;
   const mine = ownDelegation(d, sp.delegationId);
   if (mine) return mine;
-  const e = d.state.entries[sp.entryId]!;
+  const e = own(d.state.entries, sp.entryId)!;
   if (e.type === 'point-of-order' || sp.yieldedFrom || sp.yieldedToQuestions) return err('YIELD_NOT_ALLOWED', 'this time cannot be yielded');
   const remaining = Math.floor(remainingMs(sp, d.now) / 1000);
   if (remaining <= 0) return err('YIELD_NOT_ALLOWED', 'no time is left to yield');
   if (p.to === 'delegation') {
-    const to = d.state.delegations[p.delegationId!];
+    const to = own(d.state.delegations, p.delegationId!);
     if (!to) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
     if (to.id === sp.delegationId) return err('YIELD_NOT_ALLOWED', 'a delegation cannot yield to itself');
   }
@@ -107,14 +108,14 @@ export const yieldTime: Handler<{ to: 'chair' | 'delegation' | 'questions'; dele
   if (p.to === 'questions') return undefined;
   d.emit('speech.ended', { intervention: intervention(d.state, sp, d.now, 'yield') }, PUBLIC, sp.itemId);
   if (p.to === 'chair') { maybeConclude(d, sp.itemId); return undefined; }
-  const to = d.state.delegations[p.delegationId!]!;
+  const to = own(d.state.delegations, p.delegationId!)!;
   const entryId = `e${d.state.nextOrdinal}`;
   const participant = Object.values(d.state.participants).find((x) => x.delegationId === to.id && x.role === 'delegate');
   d.emit('floor.given', {
     entry: {
       entryId, itemId: sp.itemId, delegationId: to.id, delegationName: to.name, tier: to.tier,
       speakerName: participant?.name ?? to.name, ...(participant?.title ? { speakerTitle: participant.title } : {}), level: participant?.level ?? 'other',
-      capacity: { kind: 'national' }, capacityLabel: to.name, type: 'statement', mode: d.state.presence[to.id]?.mode ?? 'in-room',
+      capacity: { kind: 'national' }, capacityLabel: to.name, type: 'statement', mode: own(d.state.presence, to.id)?.mode ?? 'in-room',
       inscribedAt: d.now, requestedBy: d.actor.participantId, allottedSeconds: remaining,
     },
     calledAt: d.now, allottedSeconds: remaining,
@@ -135,8 +136,8 @@ export const extend: Handler<{ kind: 'time'; seconds: number; reason?: string } 
     return undefined;
   }
   const itemId = p.itemId ?? d.state.currentItemId;                            // R36: unless the chair extends
-  if (!itemId || !d.state.items[itemId]) return err('NO_SUCH_ITEM', 'name the item');
-  if (!d.state.delegations[p.delegationId]) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
+  if (!itemId || !own(d.state.items, itemId)) return err('NO_SUCH_ITEM', 'name the item');
+  if (!own(d.state.delegations, p.delegationId)) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
   d.emit('speechLimit.extended', { itemId, delegationId: p.delegationId, speeches: p.speeches, ...why }, PUBLIC, itemId);
   return undefined;
 };

@@ -2,6 +2,7 @@ import { TIMER_TOLERANCE_MS, allTimers, type FloorTimer } from './clock';
 import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { maybeConclude } from './meeting.decider';
 import { endSpeech } from './speech.decider';
+import { own } from './own';
 
 function fire(d: Draft, t: FloorTimer): void {
   const s = d.state;
@@ -14,7 +15,7 @@ function fire(d: Draft, t: FloorTimer): void {
   } else if (t.kind === 'grace') {                                             // R35: informal profiles cut off
     endSpeech(d, sp!, 'time');
   } else {                                                                     // R40
-    const e = s.entries[t.entryId]!;
+    const e = own(s.entries, t.entryId)!;
     const outcome = profile.absent.policy === 'move-to-end-once' && !e.missedOnce ? 'moved-to-end' : 'forfeited';
     d.emit('entry.missed', { entryId: e.entryId, delegationId: e.delegationId, outcome }, PUBLIC, e.itemId);
     maybeConclude(d, e.itemId);

@@ -2,10 +2,11 @@ import type {
   CommandError, DomainEvent, QnaAnsweredPayload, QnaAskedPayload, QnaAskPayload, QnaHighlightPayload,
   QnaPublicQuestion, QnaStatus, Visibility,
 } from '@rostrum/contracts';
-import { ANONYMOUS, QNA_PUBLIC_STATUSES, fail } from '@rostrum/contracts';
+import { ANONYMOUS, QNA_COMMANDS, QNA_PUBLIC_STATUSES, fail } from '@rostrum/contracts';
 import { authorize } from './qna.access';
 import { checkQuestionText, checkRateLimit } from './qna.policy';
 import { nextQuestionId, type QnaContext, type QnaQuestion, type QnaState } from './qna.state';
+import { own } from '../floor/own';
 
 export type QnaDecision = { ok: true; events: DomainEvent[] } | { ok: false; error: CommandError };
 export interface QnaCommand { type: string; payload: unknown }
@@ -25,9 +26,12 @@ const isPublic = (s: QnaStatus): boolean => QNA_PUBLIC_STATUSES.includes(s);
  * must neither flood the seq'd stream nor contend on its compare-and-set.
  */
 export function decideQna(state: QnaState, command: QnaCommand, ctx: QnaContext): QnaDecision {
+  if (!Object.hasOwn(QNA_COMMANDS, command.type)) return fail('UNKNOWN_COMMAND', `${String(command.type).slice(0, 60)} is not a Q&A command.`);
   const access = authorize(state, command.type, ctx);
   if (!access.ok) return access;
-  const p = command.payload as Record<string, unknown>;
+  const valid = validPayload(command);
+  if (!valid.ok) return valid;
+  const p = valid.payload;
   switch (command.type) {
     case 'qna.ask': return ask(state, p as unknown as QnaAskPayload, ctx);
     case 'qna.vote':
@@ -45,11 +49,29 @@ export function decideQna(state: QnaState, command: QnaCommand, ctx: QnaContext)
   }
 }
 
+/**
+ * The payload checked against the command's contract schema: the domain never trusts its
+ * caller to have done it (a `questionId` of `{}` must be refused, not stringified). The service
+ * adds `votes` to `qna.answer` (QnaAnswerCommandPayload); nothing else may be extra.
+ */
+function validPayload(command: QnaCommand): { ok: true; payload: Record<string, unknown> } | { ok: false; error: CommandError } {
+  const raw = command.payload;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('VALIDATION_FAILED', 'payload must be an object');
+  const { votes, ...client } = raw as Record<string, unknown>;
+  const withVotes = command.type === 'qna.answer' && votes !== undefined;
+  if (withVotes && (typeof votes !== 'number' || !Number.isInteger(votes) || votes < 0)) return fail('VALIDATION_FAILED', 'votes: a count');
+  const parsed = QNA_COMMANDS[command.type as keyof typeof QNA_COMMANDS].schema.safeParse(withVotes || votes === undefined ? client : raw);
+  if (!parsed.success) {
+    return fail('VALIDATION_FAILED', parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+  }
+  return { ok: true, payload: { ...(parsed.data as Record<string, unknown>), ...(withVotes ? { votes } : {}) } };
+}
+
 /** Whether `ctx.actor` may vote on (or withdraw a vote from) `questionId` now. */
 export function checkVote(state: QnaState, questionId: string, ctx: QnaContext): { ok: true } | { ok: false; error: CommandError } {
   if (!ctx.settings.enabled) return fail('QNA_DISABLED', 'The Q&A of this meeting is closed.');
   if (ctx.actor.role === 'viewer' && !ctx.settings.viewersMayVote) return fail('VIEWERS_MAY_NOT_VOTE', 'Viewers may not vote in this meeting.');
-  const q = state.questions[questionId];
+  const q = own(state.questions, questionId);
   if (!q) return fail('QUESTION_NOT_FOUND', `No question ${questionId}.`);
   if (q.status !== 'visible' && q.status !== 'highlighted') {
     return fail('QUESTION_NOT_VOTABLE', `Question ${questionId} is ${q.status}; only open questions take votes.`, { questionId, status: q.status });
@@ -147,7 +169,7 @@ function restore(state: QnaState, id: string): QnaDecision {
 }
 
 function transition(state: QnaState, id: string, from: QnaStatus[], events: (q: QnaQuestion) => DomainEvent[]): QnaDecision {
-  const q = state.questions[id];
+  const q = own(state.questions, id);
   if (!q) return fail('QUESTION_NOT_FOUND', `No question ${id}.`);
   if (!from.includes(q.status)) {
     return fail('INVALID_TRANSITION', `Question ${id} is ${q.status}; this applies only to ${from.join(' or ')} questions.`, { questionId: id, status: q.status });

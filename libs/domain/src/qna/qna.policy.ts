@@ -1,6 +1,7 @@
 import type { CommandError, QnaSettings } from '@rostrum/contracts';
 import { fail } from '@rostrum/contracts';
 import type { QnaState } from './qna.state';
+import { own } from '../floor/own';
 
 type Refusal = { ok: false; error: CommandError };
 
@@ -71,7 +72,7 @@ export function checkQuestionText(raw: string, settings: QnaSettings): { ok: tru
 export function checkRateLimit(state: QnaState, participantId: string, now: number, settings: QnaSettings): { ok: true } | Refusal {
   const { questions, windowSeconds } = settings.rateLimit;
   const windowMs = windowSeconds * 1000;
-  const recent = (state.asks[participantId] ?? []).filter((t) => t > now - windowMs);
+  const recent = (own(state.asks, participantId) ?? []).filter((t) => t > now - windowMs);
   if (recent.length < questions) return { ok: true };
   const retryAfterMs = recent[recent.length - questions]! + windowMs - now;
   return fail('RATE_LIMITED', `At most ${questions} questions per ${windowSeconds} s; try again in ${Math.ceil(retryAfterMs / 1000)} s.`,

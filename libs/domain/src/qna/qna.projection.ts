@@ -3,6 +3,7 @@ import { QNA_PUBLIC_STATUSES } from '@rostrum/contracts';
 import { isModerator } from './qna.access';
 import { publicView } from './qna.decider';
 import type { QnaState } from './qna.state';
+import { own } from '../floor/own';
 
 export interface QnaViewer { role: Role; participantId: string }
 export type QnaSort = 'votes' | 'time';
@@ -20,7 +21,7 @@ export function projectQna(
   const moderator = isModerator(viewer.role);
   const questions: QnaQuestionView[] = [];
   for (const id of state.order) {
-    const q = state.questions[id]!;
+    const q = own(state.questions, id)!;
     const mine = q.askerId === viewer.participantId;
     if (!moderator && !mine && !QNA_PUBLIC_STATUSES.includes(q.status)) continue;
     const view: QnaQuestionView = { ...publicView(q), votes: tallies[id] ?? 0 };

@@ -2,6 +2,7 @@ import type {
   Actor, EventEnvelope, QnaAnswer, QnaAnsweredPayload, QnaAskedPayload, QnaHighlightedPayload, QnaRestoredPayload,
   QnaSettings, QnaSetAsidePayload, QnaStatus, Role,
 } from '@rostrum/contracts';
+import { own } from '../floor/own';
 
 /** One question as the server knows it (the asker is kept even when nobody may see it: rate limits). */
 export interface QnaQuestion {
@@ -117,7 +118,7 @@ function asked(state: QnaState, e: EventEnvelope<never>): QnaState {
     ...(p.itemId !== undefined ? { itemId: p.itemId } : {}),
     ...(p.panelistId !== undefined ? { panelistId: p.panelistId } : {}),
   };
-  const times = [...(state.asks[askerId] ?? []), p.askedAt].slice(-RATE_LIMIT_MEMORY);
+  const times = [...(own(state.asks, askerId) ?? []), p.askedAt].slice(-RATE_LIMIT_MEMORY);
   return {
     ...state,
     questions: { ...state.questions, [q.id]: q },
@@ -129,7 +130,7 @@ function asked(state: QnaState, e: EventEnvelope<never>): QnaState {
 const withStatus = (s: QnaState, id: string, status: QnaStatus): QnaState => patch(s, id, { status });
 
 function patch(s: QnaState, id: string, changes: Partial<QnaQuestion>): QnaState {
-  const q = s.questions[id];
+  const q = own(s.questions, id);
   if (!q) return s; // an event about an unknown question cannot come from this decider; ignore rather than crash a replay
   const updated = { ...q, ...changes };
   if (changes.setAsideFrom === undefined && 'setAsideFrom' in changes) delete updated.setAsideFrom;

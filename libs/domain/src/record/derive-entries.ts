@@ -2,6 +2,7 @@ import type { EventEnvelope, RecordEntryKind } from '@rostrum/contracts';
 import { clockTime, duration, plural } from './format';
 import type { InterventionRecord } from './types';
 import { DECISION_DERIVERS, ordinal } from './decisions';
+import { own } from '../floor/own';
 
 /** Names the entry texts need; the recorder fills it from the meeting setup. */
 export interface DerivationContext {
@@ -48,7 +49,7 @@ export function speakerLabel(i: Pick<InterventionRecord, 'delegationName' | 'spe
  */
 export function interventionText(i: InterventionRecord, ctx: Pick<DerivationContext, 'timeZone' | 'intervention'>): string {
   const onBehalf = i.capacity === 'group' && i.groupName ? `, on behalf of the ${i.groupName},` : '';
-  let action = TYPE_PHRASE[i.type] ?? 'took the floor';
+  let action = own(TYPE_PHRASE, i.type) ?? 'took the floor';
   if (i.type === 'right-of-reply' && i.replyToInterventionId) {
     const answered = ctx.intervention(i.replyToInterventionId);
     action += answered ? ` to ${answered.delegationName} (intervention ${answered.number})` : '';
@@ -163,7 +164,7 @@ export function deriveEntries(e: EventEnvelope, ctx: DerivationContext): Derived
   // The running record is public: an event only some may see (a reply refused before the
   // chair accepted it, a pending request) never becomes an entry everyone reads.
   if (e.visibility && e.visibility.scope !== 'public') return [];
-  const derive = Object.hasOwn(DERIVERS, e.type) ? DERIVERS[e.type] : undefined;
+  const derive = Object.hasOwn(DERIVERS, e.type) ? own(DERIVERS, e.type) : undefined;
   if (!derive) return [];
   const p = (e.payload ?? {}) as Payload;
   const d = derive(e, p, ctx);

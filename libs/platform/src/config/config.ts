@@ -33,6 +33,22 @@ export const ConfigSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   /** Port for a service's /metrics and /health (floor, qna, recorder); 0 = none. */
   METRICS_PORT: port.default(0),
+  /**
+   * Origins (comma-separated, e.g. `https://rostrum.example.org`) whose pages may open sockets and
+   * call the REST API from a browser. Empty: the gateway's own origin only (plus localhost in development).
+   */
+  ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'origins are scheme://host[:port], comma-separated'))),
+  /** Anonymous viewer tokens one client address may mint per minute (429 beyond). */
+  VIEWER_MINT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Anonymous viewer tokens minted per second by everyone together, across gateways. */
+  VIEWER_MINT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Sockets open at once on one token (one gateway process). */
+  SOCKETS_PER_TOKEN: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Sockets open at once from one client address (one gateway process); a chamber behind one NAT needs room. */
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /** New socket connections per client address per 10 s, across gateways. */
+  CONNECTIONS_PER_ADDRESS_PER_10S: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
@@ -47,6 +63,10 @@ export interface AppConfig {
   commandTimeoutMs: number;
   sweepIntervalMs: number;
   metricsPort: number;
+  /** Browser origins allowed besides the gateway's own (socket.io and CORS). */
+  allowedOrigins: string[];
+  /** Edge limits (rate-limiter-flexible on Redis for rates; per process for open sockets). */
+  limits: { mintPerAddressPerMinute: number; mintPerSecond: number; socketsPerToken: number; socketsPerAddress: number; connectionsPerAddressPer10s: number };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +94,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     commandTimeoutMs: c.COMMAND_TIMEOUT_MS,
     sweepIntervalMs: c.SWEEP_INTERVAL_MS,
     metricsPort: c.METRICS_PORT,
+    allowedOrigins: c.ALLOWED_ORIGINS,
+    limits: {
+      mintPerAddressPerMinute: c.VIEWER_MINT_PER_ADDRESS_PER_MINUTE, mintPerSecond: c.VIEWER_MINT_PER_SECOND,
+      socketsPerToken: c.SOCKETS_PER_TOKEN, socketsPerAddress: c.SOCKETS_PER_ADDRESS, connectionsPerAddressPer10s: c.CONNECTIONS_PER_ADDRESS_PER_10S,
+    },
   };
 }
 
