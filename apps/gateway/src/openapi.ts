@@ -9,7 +9,7 @@ type Auth = 'operatorKey' | 'participant' | 'none' | 'queues';
 
 /** One REST route as documented: method and OpenAPI path, auth, body and responses. */
 export interface RouteDoc {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   tag: string;
   summary: string;
@@ -63,9 +63,16 @@ export function routes(recordSchema: Json, statsSchema: Json): RouteDoc[] {
       summary: 'Add a participant to a meeting (they reach the floor through `participant.added`) and issue its access token.', ok: { status: 201, schema: IssuedAccessSchema }, errors: { ...setupErrors, 404: ['MEETING_NOT_FOUND'] } },
     { method: 'post', path: '/meetings/{id}/participants/{participantId}/token', tag: 'setup', auth: 'operatorKey',
       params: [id, { name: 'participantId', in: 'path', schema: { type: 'string' }, required: true }],
-      summary: 'Issue a fresh access token for a participant (token renewal).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND', 'NOT_FOUND'] } },
+      summary: 'Reissue a participant\'s access token: every earlier token of that participant stops at once, on every gateway, and its sockets are closed with `access.ended`.', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND', 'NOT_FOUND'] } },
+    { method: 'delete', path: '/meetings/{id}/participants/{participantId}', tag: 'setup', auth: 'operatorKey',
+      params: [id, { name: 'participantId', in: 'path', schema: { type: 'string' }, required: true }],
+      summary: 'Remove a participant: every token it holds stops at once, on every gateway, and its consoles are closed with the reason (`PARTICIPANT_REMOVED`).',
+      ok: { status: 200, schema: { type: 'object', required: ['ok', 'meetingId', 'participantId'], properties: { ok: { const: true }, meetingId: { type: 'string' }, participantId: { type: 'string' } } } },
+      errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND', 'NOT_FOUND'] } },
     { method: 'post', path: '/meetings/{id}/viewer-token', tag: 'setup', auth: 'none', params: [id],
-      summary: 'An anonymous viewer token for a public meeting (no key needed).', ok: { status: 201, schema: IssuedAccessSchema }, errors: { 403: ['MEETING_NOT_PUBLIC'], 404: ['MEETING_NOT_FOUND'] } },
+      body: z.object({ token: z.string().optional().describe('The browser\'s earlier viewer token, to keep one identity per browser.') }).strict(),
+      summary: 'An anonymous viewer token for a public meeting (no key needed). Send `{ token }` with the browser\'s earlier viewer token to keep the same identity; new identities are rate-limited per address and overall (429 with Retry-After).',
+      ok: { status: 201, schema: IssuedAccessSchema }, errors: { 403: ['MEETING_NOT_PUBLIC', 'VERIFIED_VIEWERS_ONLY'], 404: ['MEETING_NOT_FOUND'], 429: ['RATE_LIMITED'] } },
     { method: 'get', path: '/meetings/{id}/record', tag: 'record', auth: 'participant', params: [id, tokenQuery],
       summary: 'The running record as JSON (docs/record.schema.json). Public meetings need no token.', ok: { status: 200, schema: recordSchema }, errors: readErrors },
     { method: 'get', path: '/meetings/{id}/record.{format}', tag: 'record', auth: 'participant',

@@ -1,6 +1,6 @@
 // Edges of the order rules that mutation testing showed untested (docs/testing.md): each case
 // is one where the rule, and only it, decides the outcome.
-import { bandsOf, chair, delegate, hear, inscribe, openMeeting, speakers, type TestMeeting } from './floor.fixtures';
+import { bandsOf, chair, delegate, hear, inscribe, openMeeting, secretariat, speakers, type TestMeeting } from './floor.fixtures';
 
 const reply = (m: TestMeeting, d: string, replyTo: string): string =>
   (m.ok('floor.request', { type: 'right-of-reply', replyTo }, delegate(d))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
@@ -79,12 +79,13 @@ describe('B. order and precedence: edges', () => {
 
   it('R15 a new entry joins a chair\'s order by the rules, also in the middle (high-level segment)', () => {
     const m = openMeeting('un-ga', { levelOrdering: true });
-    inscribe(m, 'GHA', { speaker: { name: 'Minister', level: 'minister' } }); m.seconds(1);
+    // Levels come from registration (R12): the secretariat inscribes with the registered speaker.
+    inscribe(m, 'GHA', { speaker: { name: 'Minister', level: 'minister' } }, secretariat); m.seconds(1);
     inscribe(m, 'NOR'); m.seconds(1);
     const egy = inscribe(m, 'EGY'); m.seconds(1);
     m.ok('chair.reorder', { entryId: egy, toIndex: 1, reason: 'travel' });
     expect(speakers(m)).toEqual(['GHA', 'EGY', 'NOR']);
-    inscribe(m, 'GBR', { speaker: { name: 'Vice-Minister', level: 'vice-minister' } });
+    inscribe(m, 'GBR', { speaker: { name: 'Vice-Minister', level: 'vice-minister' } }, secretariat);
     expect(speakers(m)).toEqual(['GHA', 'GBR', 'EGY', 'NOR']);
   });
 
