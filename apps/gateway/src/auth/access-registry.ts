@@ -40,6 +40,12 @@ export class AccessRegistry implements OnModuleDestroy {
   }
 
   /**
+   * Whether the registry can answer now. While Redis is away ioredis queues commands until it
+   * returns, so a check would hang: callers answer `UNAVAILABLE` at once instead (issue 9).
+   */
+  available(): boolean { return this.redis.status === 'ready'; }
+
+  /**
    * Checks expiry and version: called on every command, snapshot and catch-up, not only at the
    * handshake. One HGET; `null` means the token still grants access.
    */
