@@ -1,39 +1,16 @@
-import type { Level } from '@rostrum/contracts';
+import type { ProvisionalListView, ProvisionalSpeakerView } from '@rostrum/contracts';
 import { allottedSeconds } from './intervention';
 import { isOrdinary, speakersOrder } from './ordering';
 import { own } from './own';
 import type { Entry, FloorState } from './state';
 
-/** One line of the provisional list of speakers (R47), as the UN Journal prints it. */
-export interface ProvisionalSpeaker {
-  /** 1, 2, … among the speakers still to be heard; null once heard. */
-  place: number | null;
-  entryId: string;
-  delegationId: string;
-  delegationName: string;
-  /** "Senegal, on behalf of the African Group" (R38). */
-  capacityLabel: string;
-  speakerName: string;
-  speakerTitle?: string;
-  level: Level;
-  inscribedAt: number;
-  status: 'heard' | 'speaking' | 'waiting';
-  /** R45, R47: the meeting (1, 2, …) in which the speaker was heard or is provisionally to be heard; null when beyond the planned meetings. */
-  sitting: number | null;
-  /** R47: estimated start (ms since epoch); null when it cannot be estimated (no schedule, meeting not running). */
-  estimatedAt: number | null;
-  /** R47: the time slot counted for this speaker (seconds). */
-  slotSeconds: number;
-}
-
-export interface ProvisionalList {
-  itemId: string;
-  title: string;
-  /** The meeting running or last held (0 before the first). */
-  currentSitting: number;
-  sittings: Array<{ number: number; startsAt: string; endsAt: string }>;
-  speakers: ProvisionalSpeaker[];
-}
+/**
+ * One line of the provisional list of speakers (R47), as the UN Journal prints it, and the list
+ * of one item: the shapes the snapshot and the REST list publish (libs/contracts), so they are
+ * declared once there.
+ */
+export type ProvisionalSpeaker = ProvisionalSpeakerView;
+export type ProvisionalList = ProvisionalListView;
 
 const line = (e: Entry, place: number | null, status: ProvisionalSpeaker['status'], sitting: number | null, estimatedAt: number | null, slotSeconds: number): ProvisionalSpeaker => ({
   place, entryId: e.entryId, delegationId: e.delegationId, delegationName: e.delegationName, capacityLabel: e.capacityLabel,
