@@ -1,5 +1,5 @@
 import type {
-  Capacity, EntrySnapshot, EntryStatus, Level, Majority, MotionKind, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
+  Capacity, EntrySnapshot, ExchangeView, EntryStatus, Level, Majority, MotionKind, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
   VoteChoice, VoteQuestion, VoteResult,
 } from '@rostrum/contracts';
 
@@ -22,18 +22,8 @@ export interface Entry extends EntrySnapshot {
   heardInSitting?: number;
 }
 
-/** R48: an exchange of places, from proposal to approval. */
-export interface Exchange {
-  exchangeId: string;
-  itemId: string;
-  entryId: string;
-  withEntryId: string;
-  delegationId: string;
-  withDelegationId: string;
-  proposedBy: string;
-  confirmedBy: string | null;
-  status: 'proposed' | 'confirmed' | 'approved';
-}
+/** R48: an exchange of places, from proposal to approval (the shape the snapshot publishes). */
+export type Exchange = ExchangeView;
 
 /** R49–R53: the question before the meeting while its vote is open. Ballots stay here until the close (R50). */
 export interface OpenVote {
