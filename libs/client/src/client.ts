@@ -94,8 +94,10 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
     // The gateway sends `access.ended` ({ code, message }) just before it closes a socket whose
     // access was revoked, removed or expired: report it and stop, a reconnect would be refused.
     this.socket.on('access.ended', (why?: { code?: string; message?: string }) => {
-      this.ended = true;
       const code = why?.code ?? 'ACCESS_ENDED';
+      // An expired token can be renewed: the reconnect is refused at the handshake, which asks renewToken.
+      if (code === 'TOKEN_EXPIRED' && this.opts.renewToken) return;
+      this.ended = true;
       this.fail(`${code}: ${why?.message ?? 'access ended'}`, { code, message: why?.message ?? 'access ended' });
     });
     this.socket.on('disconnect', (reason: string) => {
@@ -123,6 +125,7 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
    */
   connect(): Promise<Snapshot<Floor, Qna> | undefined> {
     const first = new Promise<Snapshot<Floor, Qna> | undefined>((resolve, reject) => { this.firstSync = { resolve, reject }; });
+    this.ended = false; // a new session (e.g. after useToken with a fresh token)
     this.socket.connect();
     return first;
   }

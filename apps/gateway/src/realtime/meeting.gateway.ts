@@ -131,7 +131,8 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   /** Every message: the token has not expired and its participant's access was not withdrawn since. */
   private async checkAccess(socket: Socket, claims: AccessClaims): Promise<Ack | null> {
     // Redis away: a fast, retryable answer rather than a check queued until it returns (issue 9).
-    if (!this.access.available()) return fail('UNAVAILABLE', 'the event log is unreachable for a moment; retry with the same commandId');
+    // An expired token is answered TOKEN_EXPIRED without Redis (check() tests expiry first).
+    if (!this.access.available() && Date.now() < claims.expiresAtMs) return fail('UNAVAILABLE', 'the event log is unreachable for a moment; retry with the same commandId');
     const refused = await this.access.check(claims);
     if (!refused) return null;
     // After the ack is written (it is sent in a microtask): the client learns why its command

@@ -80,11 +80,11 @@ export class Publisher implements OnApplicationShutdown {
           // export finds it there. A crash between the two leaves Postgres one ahead of Redis,
           // which reconcile() repairs by appending it at that seq.
           const next = head + 1;
-          if (!(await this.premark(meetingId, r.entry_id, r.version, next))) { head = await this.reconcile(meetingId, webcast); break; }
+          if (!(await this.premark(meetingId, r.entry_id, r.version, next))) { head = await this.settle(meetingId, webcast, head); break; }
           const seq = await this.append(meetingId, head, toEntryView(r, webcast), r.actor as Actor | null);
           if (seq !== next) {
             await RecordQueries.unmarkPublished(this.db, meetingId, r.entry_id, r.version);
-            if (seq === undefined) { head = await this.reconcile(meetingId, webcast); break; } // someone else appended
+            if (seq === undefined) { head = await this.settle(meetingId, webcast, head); break; } // someone else appended
             await RecordQueries.markPublished(this.db, meetingId, r.entry_id, r.version, seq); // published earlier at another seq
           }
           recorderMetrics.entriesPublished.inc();
@@ -96,6 +96,16 @@ export class Publisher implements OnApplicationShutdown {
       // Release only our own lock (it may have expired and been taken by another process).
       await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, token);
     }
+  }
+
+  /**
+   * After a conflict: reconciles, and throws when that did not move the stream's head, so the
+   * round ends instead of retrying the same conflict in a tight loop (the sweeper tries again).
+   */
+  private async settle(meetingId: string, webcast: number | null, head: number): Promise<number> {
+    const moved = await this.reconcile(meetingId, webcast);
+    if (moved <= head) throw new Error(`record publisher for ${meetingId}: conflict at seq ${head + 1} not settled; the sweeper retries`);
+    return moved;
   }
 
   /** Marks a version published at `seq`; false when another version already holds that seq (another publisher). */
