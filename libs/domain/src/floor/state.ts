@@ -1,5 +1,5 @@
 import type {
-  Capacity, EntrySnapshot, ExchangeView, EntryStatus, Level, Majority, MotionKind, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
+  Capacity, EntrySnapshot, ExchangeView, EntryStatus, Level, Majority, MotionView, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
   VoteChoice, VoteQuestion, VoteResult,
 } from '@rostrum/contracts';
 
@@ -36,14 +36,8 @@ export interface OpenVote {
   ballots: Record<string, VoteChoice>;
 }
 
-export interface MotionState {
-  kind: MotionKind;
-  entryId: string;
-  delegationId: string;
-  limits: { for: number; against: number };
-  for: number;
-  against: number;
-}
+/** A pending procedural motion on an item (R32): the shape the snapshot publishes. */
+export type MotionState = MotionView;
 
 export interface ItemState {
   id: string;
