@@ -12,7 +12,17 @@ startConsole(['delegate'], (ctx) => {
   const floorEl = h('div', { id: 'floor' });
   const form = requestForm(ctx, spoken);
   ctx.main.replaceChildren(floorEl, form.el);
-  const panel = new FloorPanel(floorEl, (v) => [banner(v, mine), voteBoard(v, voteButtons(ctx, v)), speakerPanel(v), myEntries(ctx, v), speakersList(v, { mine })], () => ctx.conn.serverOffset);
+  // Told from the state, not from events: a state that arrives in a snapshot (a resync drops the
+  // events it covers) must be announced too.
+  let told: Standing = null;
+  const tell = (v: FloorView) => {
+    const now = standingOf(v, mine);
+    if (now === told) return;
+    told = now;
+    if (now === 'floor') announce('You have the floor.', true);
+    if (now === 'deck') announce('You are on deck: you speak next.', true);
+  };
+  const panel = new FloorPanel(floorEl, (v) => { tell(v); return [banner(v, mine), voteBoard(v, voteButtons(ctx, v)), speakerPanel(v), myEntries(ctx, v), speakersList(v, { mine })]; }, () => ctx.conn.serverOffset);
 
   // Earlier interventions of the meeting, once: what a right of reply can answer.
   void ctx.conn.client.fetchSince('meeting', 0, 5000, true).catch(() => ({ events: [] })).then((res) => {
@@ -25,9 +35,6 @@ startConsole(['delegate'], (ctx) => {
     snapshot: (s: Snapshot) => { panel.set(s.meeting.state); form.update(s.meeting.state); },
     event: (e) => {
       if (e.stream !== 'meeting') return;
-      const p = e.payload as { delegationId?: string; entry?: EntryView };
-      if (e.type === 'speaker.onDeck' && p.delegationId === mine) announce('You are on deck: you speak next.', true);
-      if (e.type === 'floor.given' && p.entry?.delegationId === mine) announce('You have the floor.', true);
       if (e.type === 'speech.ended') remember(e as FloorEvent<'speech.ended'>);
       announceClock(e, panel.view.speech?.delegationId === mine);
       if (e.type === 'vote.opened') announce('A vote is open: vote yes, no or abstain.', true);
@@ -36,11 +43,16 @@ startConsole(['delegate'], (ctx) => {
   };
 });
 
+type Standing = 'floor' | 'deck' | null;
+function standingOf(v: FloorView, mine: string): Standing {
+  if (v.speech?.delegationId === mine || v.called?.delegationId === mine) return 'floor';
+  return v.onDeck?.delegationId === mine ? 'deck' : null;
+}
+
 function banner(v: FloorView, mine: string): HTMLElement | null {
-  if (v.speech?.delegationId === mine || v.called?.delegationId === mine) {
-    return h('p', { class: 'banner floor', id: 'banner' }, 'You have the floor');
-  }
-  if (v.onDeck?.delegationId === mine) return h('p', { class: 'banner deck', id: 'banner' }, 'You are on deck — you speak next');
+  const s = standingOf(v, mine);
+  if (s === 'floor') return h('p', { class: 'banner floor', id: 'banner' }, 'You have the floor');
+  if (s === 'deck') return h('p', { class: 'banner deck', id: 'banner' }, 'You are on deck — you speak next');
   return null;
 }
 
