@@ -16,6 +16,9 @@ async function main() {
   if (spawnSync('pdftotext', ['-v']).error) {
     console.warn('[test] the PDF export tests read PDFs back with pdftotext: sudo apt-get install -y poppler-utils; .ci/run installs it.');
   }
+  if (!require('node:fs').existsSync(process.env.HAPROXY_BIN || '/usr/sbin/haproxy')) {
+    console.warn('[test] the load-balancer and deployment tests need HAProxy at /usr/sbin/haproxy: sudo apt-get install -y haproxy (or set HAPROXY_BIN); .ci/run installs it.');
+  }
   const args = [require.resolve('jest/bin/jest'), '--runInBand', ...process.argv.slice(2)];
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, NODE_ENV: 'test' } });
   process.exit(r.status ?? 1);

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { RostrumClient, newCommandId, type CommandName, type Sequenced } from '@rostrum/client';
 import { EVENTS_MESSAGE, type Ack, type EventEnvelope, type StreamName } from '@rostrum/contracts';
 
@@ -19,9 +19,14 @@ export class TestClient {
   private waiters: Array<{ test: (r: Received) => boolean; resolve: (r: Received) => void }> = [];
   private started?: Promise<unknown>;
 
-  constructor(readonly url: string, token: string, opts: { autoConnect?: boolean; resumeFrom?: TestClient } = {}) {
+  /**
+   * `opts.socket`: socket.io options over the default `{ transports: ['websocket'] }` (e.g.
+   * `{ transports: ['polling'], withCredentials: true }` for a long-polling client that keeps
+   * a load balancer's stickiness cookie).
+   */
+  constructor(readonly url: string, token: string, opts: { autoConnect?: boolean; resumeFrom?: TestClient; socket?: Partial<ManagerOptions & SocketOptions> } = {}) {
     this.client = new RostrumClient({
-      url, token, io, reconnect: { minDelayMs: 100, maxDelayMs: 500 }, timeoutMs: 15_000, socket: { transports: ['websocket'] },
+      url, token, io, reconnect: { minDelayMs: 100, maxDelayMs: 500 }, timeoutMs: 15_000, socket: { transports: ['websocket'], ...opts.socket },
     });
     this.socket = this.client.socket;
     this.socket.onAny((name: string, data: Record<string, unknown>) => {
@@ -37,8 +42,8 @@ export class TestClient {
     if (opts.autoConnect ?? true) this.started = this.client.connect();
   }
 
-  static async connect(url: string, token: string): Promise<TestClient> {
-    const c = new TestClient(url, token);
+  static async connect(url: string, token: string, socket?: Partial<ManagerOptions & SocketOptions>): Promise<TestClient> {
+    const c = new TestClient(url, token, { socket });
     await c.started;
     return c;
   }

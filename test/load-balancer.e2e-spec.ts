@@ -1,0 +1,124 @@
+import { TestClient, TestSystem, debateSetup, tokenOf, type RunningApp } from '@rostrum/testing';
+import { OwnHaproxy, type ServerStat } from './support/haproxy';
+
+const VIEWERS = 16;
+
+async function until(test: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The seq an accepted command's events reached (fails the test on a refusal). */
+function seqOf(ack: { ok: boolean; seq?: unknown }): number {
+  expect(ack).toMatchObject({ ok: true });
+  return ack.seq as number;
+}
+
+/** Gapless and without a repeat: each applied seq is the one before plus one. */
+function gapsIn(c: TestClient): number[] {
+  const seqs = c.streams.meeting.map((e) => e.seq);
+  return seqs.filter((s, i) => i > 0 && s !== seqs[i - 1] + 1);
+}
+
+// Issue 15 item 4: Rostrum behind a real load balancer (HAProxy, chosen over nginx OSS for its
+// active health checks on /health/ready). Websocket clients need no stickiness (one long TCP
+// connection, balanced once); long-polling clients — the consoles in a browser start on
+// polling and upgrade — are kept on one gateway by a cookie the balancer inserts.
+describe('behind HAProxy: two gateways, health-checked on /health/ready', () => {
+  let sys: TestSystem;
+  let lb: OwnHaproxy;
+  let gw1: RunningApp;
+  let gw2: RunningApp;
+  let meetingId: string;
+  let access: Array<{ participantId: string; token: string }>;
+  const clients: TestClient[] = [];
+  const viaLb = async (token: string, socket?: Parameters<typeof TestClient.connect>[2]) => { const c = await TestClient.connect(lb.url, token, socket); clients.push(c); return c; };
+  const bothUp = (s: Record<string, ServerStat>) => ['gw1', 'gw2'].every((n) => s[n]?.status === 'UP' && s[n]?.checkStatus === 'L7OK');
+
+  beforeAll(async () => {
+    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']);
+    gw1 = sys.gateways()[0];
+    gw2 = await sys.startApp('gateway');
+    lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }]);
+    await lb.waitFor(bothUp, 'both gateways ready');
+    ({ meetingId, access } = await sys.createMeeting(debateSetup()));
+  }, 120_000);
+  afterAll(async () => { clients.forEach((c) => c.close()); await lb?.stop(); await sys?.stop(); }, 60_000);
+
+  it('checks each gateway on GET /health/ready (200) and spreads websocket clients over both without stickiness', async () => {
+    expect(lb.config).toContain('option httpchk GET /health/ready');
+    const stats = await lb.stats();
+    expect(stats.gw1).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
+    expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
+
+    const before = await lb.stats();
+    const viewers = [];
+    for (let i = 0; i < 6; i++) viewers.push(await viaLb(await sys.viewerToken(meetingId)));
+    // The websocket upgrade went through the balancer: the engine runs on a websocket.
+    expect(viewers.map((v) => v.socket.io.engine.transport.name)).toEqual(viewers.map(() => 'websocket'));
+    // Balanced per connection (no cookie sent): each gateway holds some of the new tunnels.
+    const after = await lb.waitFor((s) => s.gw1.scur + s.gw2.scur >= before.gw1.scur + before.gw2.scur + 6, 'the 6 tunnels counted');
+    expect(after.gw1.scur - before.gw1.scur).toBeGreaterThan(0);
+    expect(after.gw2.scur - before.gw2.scur).toBeGreaterThan(0);
+    expect(viewers.every((v) => v.snapshot !== undefined)).toBe(true);
+  });
+
+  it('keeps a long-polling client on one gateway with the balancer\'s cookie; without it polling fails', async () => {
+    const chair = await viaLb(tokenOf(access, 'chair'));
+    const poller = await viaLb(await sys.viewerToken(meetingId), { transports: ['polling'], withCredentials: true });
+    expect(poller.socket.io.engine.transport.name).toBe('polling');
+    expect(await chair.cmd('meeting.open')).toMatchObject({ ok: true });
+    const seq = seqOf(await chair.cmd('item.takeUp', { itemId: 'item-1' }));
+    await poller.waitFor('item.takenUp');
+    await until(() => poller.seq.meeting >= seq, 'the poller at the head');
+    expect(gapsIn(poller)).toEqual([]);
+    expect(poller.duplicates).toBe(0);
+
+    // The control: the same servers balanced per request. The handshake lands on one gateway,
+    // the next request on the other, which does not know the session.
+    const stray = new TestClient(lb.plainUrl, await sys.viewerToken(meetingId), { autoConnect: false, socket: { transports: ['polling'], reconnection: false } });
+    const refused = new Promise<Error>((res) => stray.socket.once('connect_error', res));
+    const closed = new Promise<string>((res) => stray.socket.once('disconnect', res));
+    void stray.client.connect().catch(() => undefined);
+    const outcome = await Promise.race([refused.then((e) => `connect_error: ${e.message}`), closed.then((r) => `disconnect: ${r}`)]);
+    stray.close();
+    process.stdout.write(`[lb] polling without stickiness: ${outcome}\n`);
+    expect(outcome).toMatch(/connect_error|disconnect: transport/);
+  });
+
+  it('one gateway killed: its clients reconnect through the balancer and resume with no gap and no duplicate', async () => {
+    const chair = await TestClient.connect(gw2.url!, tokenOf(access, 'chair')); // the survivor's own port: the chair keeps going
+    clients.push(chair);
+    const delegates = await Promise.all(['gha', 'nor', 'sen', 'egy'].map((d) => viaLb(tokenOf(access, d))));
+    const viewers: TestClient[] = [];
+    for (let i = 0; i < VIEWERS; i++) viewers.push(await viaLb(await sys.viewerToken(meetingId)));
+    const poller = await viaLb(await sys.viewerToken(meetingId), { transports: ['polling'], withCredentials: true });
+    const moving = [...delegates, ...viewers, poller];
+    const dropped = new Set<TestClient>();
+    for (const c of moving) c.socket.on('disconnect', () => dropped.add(c));
+
+    for (const d of delegates) expect(await d.cmd('floor.request', { type: 'statement' })).toMatchObject({ ok: true });
+    const onGw1 = (await lb.stats()).gw1.scur;
+    expect(onGw1).toBeGreaterThan(0);
+
+    await sys.stopApp(gw1, 'SIGKILL'); // our own child, by pid
+    // Events while its clients are away: they must get them on the other gateway.
+    expect(await chair.cmd('list.announce')).toMatchObject({ ok: true });
+    expect(await chair.cmd('chair.next')).toMatchObject({ ok: true });
+    await lb.waitFor((s) => s.gw1.status.startsWith('DOWN') && s.gw2.status === 'UP', 'gw1 out of the balancer by its health check');
+    await until(() => moving.every((c) => c.socket.connected), 'every client connected again', 30_000);
+    const head = seqOf(await chair.cmd('list.close', { consent: 'no-objection' }));
+
+    await until(() => moving.every((c) => c.seq.meeting === head), 'every client at the head', 30_000);
+    expect(dropped.size).toBeGreaterThan(0);                 // some clients did move…
+    expect(dropped.size).toBeLessThan(moving.length);         // …and only those of the dead gateway
+    for (const c of moving) {
+      expect({ gaps: gapsIn(c), duplicates: c.duplicates }).toEqual({ gaps: [], duplicates: 0 });
+      expect(c.streams.meeting.map((e) => e.type)).toEqual(expect.arrayContaining(['list.announced', 'list.closed']));
+    }
+    process.stdout.write(`[lb] ${dropped.size} of ${moving.length} clients moved off the killed gateway (gw1 held ${onGw1} sessions); 0 gaps, 0 duplicates\n`);
+  }, 120_000);
+});
