@@ -2,6 +2,7 @@ import { TestClient, TestSystem, debateSetup, tokenOf, type RunningApp } from '@
 import { OwnHaproxy, type ServerStat } from './support/haproxy';
 
 const VIEWERS = 16;
+const MINTS_PER_ADDRESS = 3;
 
 async function until(test: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -36,12 +37,22 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
   let access: Array<{ participantId: string; token: string }>;
   const clients: TestClient[] = [];
   const viaLb = async (token: string, socket?: Parameters<typeof TestClient.connect>[2]) => { const c = await TestClient.connect(lb.url, token, socket); clients.push(c); return c; };
+  let nextAddress = 1;
+  /** A viewer token minted through the balancer by a client at `address` (a fresh one by default). */
+  const mint = async (address = `198.51.100.${nextAddress++}`) => {
+    const res = await fetch(`${lb.url}/meetings/${meetingId}/viewer-token`, { method: 'POST', headers: { 'x-forwarded-for': address } });
+    return { status: res.status, token: ((await res.json()) as { token?: string }).token! };
+  };
+  const viewerToken = async () => { const r = await mint(); expect(r.status).toBe(201); return r.token; };
   const bothUp = (s: Record<string, ServerStat>) => ['gw1', 'gw2'].every((n) => s[n]?.status === 'UP' && s[n]?.checkStatus === 'L7OK');
 
   beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']);
+    // The gateways trust the balancer (on loopback here) to name each client's address; a small
+    // per-address mint budget shows each client counted on its own.
+    const env = { TRUST_PROXY: 'loopback', VIEWER_MINT_PER_ADDRESS_PER_MINUTE: String(MINTS_PER_ADDRESS) };
+    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], env);
     gw1 = sys.gateways()[0];
-    gw2 = await sys.startApp('gateway');
+    gw2 = await sys.startApp('gateway', env);
     lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }]);
     await lb.waitFor(bothUp, 'both gateways ready');
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));
@@ -55,8 +66,11 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
 
     const before = await lb.stats();
+    // Tokens first: minting goes through the balancer too, and would take every other turn of the round robin.
+    const tokens = [];
+    for (let i = 0; i < 6; i++) tokens.push(await viewerToken());
     const viewers = [];
-    for (let i = 0; i < 6; i++) viewers.push(await viaLb(await sys.viewerToken(meetingId)));
+    for (const t of tokens) viewers.push(await viaLb(t));
     // The websocket upgrade went through the balancer: the engine runs on a websocket.
     expect(viewers.map((v) => v.socket.io.engine.transport.name)).toEqual(viewers.map(() => 'websocket'));
     // Balanced per connection (no cookie sent): each gateway holds some of the new tunnels.
@@ -66,9 +80,17 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     expect(viewers.every((v) => v.snapshot !== undefined)).toBe(true);
   });
 
+  it('counts each client behind the balancer at its own address (TRUST_PROXY), not all at the balancer\'s', async () => {
+    // Seen by the gateways: peer = HAProxy (trusted), X-Forwarded-For = "<client's header>, <client's peer address>".
+    for (let i = 0; i < MINTS_PER_ADDRESS; i++) expect((await mint('203.0.113.7')).status).toBe(201);
+    const refused = await mint('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect((await mint('203.0.113.8')).status).toBe(201);
+  });
+
   it('keeps a long-polling client on one gateway with the balancer\'s cookie; without it polling fails', async () => {
     const chair = await viaLb(tokenOf(access, 'chair'));
-    const poller = await viaLb(await sys.viewerToken(meetingId), { transports: ['polling'], withCredentials: true });
+    const poller = await viaLb(await viewerToken(), { transports: ['polling'], withCredentials: true });
     expect(poller.socket.io.engine.transport.name).toBe('polling');
     expect(await chair.cmd('meeting.open')).toMatchObject({ ok: true });
     const seq = seqOf(await chair.cmd('item.takeUp', { itemId: 'item-1' }));
@@ -79,7 +101,7 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
 
     // The control: the same servers balanced per request. The handshake lands on one gateway,
     // the next request on the other, which does not know the session.
-    const stray = new TestClient(lb.plainUrl, await sys.viewerToken(meetingId), { autoConnect: false, socket: { transports: ['polling'], reconnection: false } });
+    const stray = new TestClient(lb.plainUrl, await viewerToken(), { autoConnect: false, socket: { transports: ['polling'], reconnection: false } });
     const refused = new Promise<Error>((res) => stray.socket.once('connect_error', res));
     const closed = new Promise<string>((res) => stray.socket.once('disconnect', res));
     void stray.client.connect().catch(() => undefined);
@@ -93,9 +115,11 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     const chair = await TestClient.connect(gw2.url!, tokenOf(access, 'chair')); // the survivor's own port: the chair keeps going
     clients.push(chair);
     const delegates = await Promise.all(['gha', 'nor', 'sen', 'egy'].map((d) => viaLb(tokenOf(access, d))));
+    const tokens = [];
+    for (let i = 0; i < VIEWERS; i++) tokens.push(await viewerToken());
     const viewers: TestClient[] = [];
-    for (let i = 0; i < VIEWERS; i++) viewers.push(await viaLb(await sys.viewerToken(meetingId)));
-    const poller = await viaLb(await sys.viewerToken(meetingId), { transports: ['polling'], withCredentials: true });
+    for (const t of tokens) viewers.push(await viaLb(t));
+    const poller = await viaLb(await viewerToken(), { transports: ['polling'], withCredentials: true });
     const moving = [...delegates, ...viewers, poller];
     const dropped = new Set<TestClient>();
     for (const c of moving) c.socket.on('disconnect', () => dropped.add(c));

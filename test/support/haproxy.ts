@@ -29,7 +29,9 @@ export interface Upstream { name: string; port: number }
  * - `gateways` (frontend `lb`): round robin, active health checks `GET /health/ready` every
  *   500 ms (2 failures → out, 2 passes → back), a stickiness cookie `rostrum_gw` inserted for
  *   long-polling clients (browsers start on polling and upgrade), `option redispatch` so a
- *   client whose gateway died is sent to another. Websocket tunnels get `timeout tunnel 1h`.
+ *   client whose gateway died is sent to another; `option forwardfor` appends the client's
+ *   address to X-Forwarded-For (the gateways trust it with TRUST_PROXY). Websocket tunnels get
+ *   `timeout tunnel 1h`.
  * - `unsticky` (frontend `plain`): the same servers without the cookie, the control showing why
  *   long-polling needs it.
  * - stats as CSV on `statsPort`.
@@ -48,6 +50,7 @@ defaults
   timeout http-request 10s
   retries 3
   option redispatch
+  option forwardfor
 
 frontend lb
   bind 127.0.0.1:${ports.lb}

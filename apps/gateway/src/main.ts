@@ -27,6 +27,9 @@ async function bootstrap(): Promise<void> {
   const adapterRedis = createRedis(config.redis.url);
   health.register('socket.io-adapter', () => adapterRedis.ping());
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`, config));
+  // Behind a load balancer req.ip is the client's address from X-Forwarded-For, only when the
+  // balancer is trusted (TRUST_PROXY); sockets use the same rule (auth/client-address.ts).
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(new IdParamPipe());
   // Security headers on every response (consoles, HTML exports, API): a CSP with no inline

@@ -10,6 +10,7 @@ import { createLogger, metrics, type AppConfig } from '@rostrum/platform';
 import { AccessTokenService, actorOf, type AccessClaims } from '../auth/access-token.service';
 import { CONFIG, EVENT_LOG, REDIS, SERVICES } from '../tokens';
 import { AccessRegistry, type AccessEnded } from '../auth/access-registry';
+import { clientAddress, trustProxy, type TrustProxy } from '../auth/client-address';
 import { EdgeLimits } from '../auth/edge-limits';
 import { CommandDispatcher } from './command-dispatcher';
 import { DeliveryLedger, sinceSent, snapshotSent } from './delivery-ledger';
@@ -41,6 +42,8 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly inbound: InboundHandlers;
   /** Not in socket.data: that is serialized for fetchSockets across gateways. */
   private readonly expiryTimers = new WeakMap<Socket, NodeJS.Timeout>();
+  /** Which peers may name the client in X-Forwarded-For (TRUST_PROXY). */
+  private readonly trust: TrustProxy;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -53,6 +56,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(REDIS) redis: Redis,
   ) {
     this.dispatcher = new CommandDispatcher(services, limits);
+    this.trust = trustProxy(config.trustProxy);
     this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger);
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
@@ -90,7 +94,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!verdict.ok) return { code: verdict.code, message: verdict.message };
     const refused = await this.access.check(verdict.claims);
     if (refused) return refused;
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.request, this.trust); // behind a balancer: the client's, not the balancer's
     const rate = await this.limits.connect(address);
     if (!rate.ok) return { code: 'RATE_LIMITED', message: `too many new connections from this address; retry in ${Math.ceil(rate.retryAfterMs / 1000)} s` };
     const holder = `${verdict.claims.meetingId}|${verdict.claims.participantId}`;

@@ -34,7 +34,7 @@ export function runService(name: string, module: (config: AppConfig) => DynamicM
       await pub.ping();
     });
     health.start();
-    const metricsServer = await serveMetrics(config.metricsPort);
+    const metricsServer = await serveMetrics(config.metricsPort, config.metricsHost);
     logger.info({ metricsPort: metricsServer?.port }, `${name} ready`);
     onShutdown(logger, [{ name: 'metrics', close: () => metricsServer?.close() }, { name: 'nest', close: () => app.close() }, { name: 'health', close: () => health.stop() }]);
   };

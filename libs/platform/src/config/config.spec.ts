@@ -33,6 +33,17 @@ describe('config', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  it('is empty by default and a list of proxy-addr entries when set', () => {
+    expect(parseConfig(good).trustProxy).toEqual([]);
+    expect(parseConfig({ ...good, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+  });
+
+  it('refuses an entry that is not an address, a CIDR or a proxy-addr name', () => {
+    expect(() => parseConfig({ ...good, TRUST_PROXY: 'loopback,the-balancer' })).toThrow(/TRUST_PROXY must be addresses/);
+  });
+});
+
 describe('redisOptions', () => {
   it('keeps credentials, database and TLS from the URL', () => {
     expect(redisOptions('rediss://app:s%3Acret@redis.example:6380/2')).toEqual({ host: 'redis.example', port: 6380, db: 2, username: 'app', password: 's:cret', tls: {} });

@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /**
@@ -33,12 +34,22 @@ export const ConfigSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
   /** Port for a service's /metrics and /health (floor, qna, recorder); 0 = none. */
   METRICS_PORT: port.default(0),
+  /** Address the services' /metrics and /health listen on: 0.0.0.0 in a container, so probes and Prometheus reach them. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   /**
    * Origins (comma-separated, e.g. `https://rostrum.example.org`) whose pages may open sockets and
    * call the REST API from a browser. Empty: the gateway's own origin only (plus localhost in development).
    */
   ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'origins are scheme://host[:port], comma-separated'))),
+  /**
+   * Proxies in front of the gateway whose `X-Forwarded-For` names the client (proxy-addr syntax,
+   * as Express's `trust proxy`: addresses, CIDRs, `loopback`, `linklocal`, `uniquelocal`,
+   * comma-separated). Empty: no proxy is trusted and the peer is the client. Behind a load
+   * balancer it must be set, or every client counts as the balancer's one address.
+   */
+  TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => { try { proxyaddr.compile(list); return true; } catch { return false; } }, 'must be addresses, CIDRs or loopback/linklocal/uniquelocal, comma-separated'),
   /** Anonymous viewer tokens one client address may mint per minute (429 beyond). */
   VIEWER_MINT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Anonymous viewer tokens minted per second by everyone together, across gateways. */
@@ -63,8 +74,11 @@ export interface AppConfig {
   commandTimeoutMs: number;
   sweepIntervalMs: number;
   metricsPort: number;
+  metricsHost: string;
   /** Browser origins allowed besides the gateway's own (socket.io and CORS). */
   allowedOrigins: string[];
+  /** Trusted proxies (TRUST_PROXY); empty: none. */
+  trustProxy: string[];
   /** Edge limits (rate-limiter-flexible on Redis for rates; per process for open sockets). */
   limits: { mintPerAddressPerMinute: number; mintPerSecond: number; socketsPerToken: number; socketsPerAddress: number; connectionsPerAddressPer10s: number };
 }
@@ -94,7 +108,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     commandTimeoutMs: c.COMMAND_TIMEOUT_MS,
     sweepIntervalMs: c.SWEEP_INTERVAL_MS,
     metricsPort: c.METRICS_PORT,
+    metricsHost: c.METRICS_HOST,
     allowedOrigins: c.ALLOWED_ORIGINS,
+    trustProxy: c.TRUST_PROXY,
     limits: {
       mintPerAddressPerMinute: c.VIEWER_MINT_PER_ADDRESS_PER_MINUTE, mintPerSecond: c.VIEWER_MINT_PER_SECOND,
       socketsPerToken: c.SOCKETS_PER_TOKEN, socketsPerAddress: c.SOCKETS_PER_ADDRESS, connectionsPerAddressPer10s: c.CONNECTIONS_PER_ADDRESS_PER_10S,
