@@ -66,7 +66,7 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
 
     const before = await lb.stats();
-    // Tokens first: minting goes through the balancer too, and would take every other turn of the round robin.
+    // Tokens first (minting goes through the balancer too), then the tunnels.
     const tokens = [];
     for (let i = 0; i < 6; i++) tokens.push(await viewerToken());
     const viewers = [];

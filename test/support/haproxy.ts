@@ -26,14 +26,14 @@ export interface Upstream { name: string; port: number }
  * The HAProxy configuration the load-balancer test runs; the production one is
  * `deploy/haproxy/haproxy.cfg` (same rules, servers found by DNS).
  *
- * - `gateways` (frontend `lb`): round robin, active health checks `GET /health/ready` every
+ * - `gateways` (frontend `lb`): least connections (as deployed: long sessions), active health checks `GET /health/ready` every
  *   500 ms (2 failures → out, 2 passes → back), a stickiness cookie `rostrum_gw` inserted for
  *   long-polling clients (browsers start on polling and upgrade), `option redispatch` so a
  *   client whose gateway died is sent to another; `option forwardfor` appends the client's
  *   address to X-Forwarded-For (the gateways trust it with TRUST_PROXY). Websocket tunnels get
  *   `timeout tunnel 1h`.
- * - `unsticky` (frontend `plain`): the same servers without the cookie, the control showing why
- *   long-polling needs it.
+ * - `unsticky` (frontend `plain`): the same servers, round robin per request, without the
+ *   cookie: the control showing why long-polling needs it.
  * - stats as CSV on `statsPort`.
  */
 export function haproxyConfig(ports: { lb: number; plain: number; stats: number }, upstreams: Upstream[]): string {
@@ -67,7 +67,7 @@ frontend stats
   stats refresh 1s
 
 backend gateways
-  balance roundrobin
+  balance leastconn
   option httpchk GET /health/ready
   http-check expect status 200
   default-server inter 500ms fall 2 rise 2
