@@ -24,7 +24,8 @@ module.exports = {
   // End-to-end tests boot real processes; a generous ceiling, never a timing assertion.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,consoles}/**/*.spec.ts'] },
+    // scripts/*.spec.js: the arithmetic of the operational scripts (capacity model).
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,consoles}/**/*.spec.ts', '<rootDir>/scripts/*.spec.js'] },
     // globalSetup: never run the e2e tests against a dist/ built from other sources (content hash).
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000, globalSetup: '<rootDir>/test/support/global-setup.js' },
   ],
