@@ -33,6 +33,7 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
   let lb: OwnHaproxy;
   let gw1: RunningApp;
   let gw2: RunningApp;
+  let gw3: RunningApp;
   let meetingId: string;
   let access: Array<{ participantId: string; token: string }>;
   const clients: TestClient[] = [];
@@ -53,17 +54,26 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], env);
     gw1 = sys.gateways()[0];
     gw2 = await sys.startApp('gateway', env);
-    lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }]);
-    await lb.waitFor(bothUp, 'both gateways ready');
+    // A third gateway that runs (live) but is not ready: its prefix has no floor, qna or recorder
+    // answering, so /health/ready says 503. A TCP or /health/live check would send clients to it.
+    gw3 = await sys.startApp('gateway', { ...env, REDIS_PREFIX: `${sys.prefix}:orphan` });
+    lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }, { name: 'gw3', port: gw3.port! }]);
+    await lb.waitFor((s) => bothUp(s) && s.gw3?.status === 'DOWN', 'gw1 and gw2 ready, gw3 not');
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));
   }, 120_000);
   afterAll(async () => { clients.forEach((c) => c.close()); await lb?.stop(); await sys?.stop(); }, 60_000);
 
-  it('checks each gateway on GET /health/ready (200) and spreads websocket clients over both without stickiness', async () => {
+  it('checks each gateway on GET /health/ready: a live gateway that is not ready gets no client; websocket clients spread over the ready ones without stickiness', async () => {
     expect(lb.config).toContain('option httpchk GET /health/ready');
-    const stats = await lb.stats();
-    expect(stats.gw1).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
-    expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK', checkCode: '200' });
+    // Between checks: a running check shows no code yet, so read the stats when the ready ones have an answer.
+    const stats = await lb.waitFor((x) => ['gw1', 'gw2'].every((n) => x[n].checkCode === '200'), 'a finished check on gw1 and gw2');
+    expect(stats.gw1).toMatchObject({ status: 'UP', checkStatus: 'L7OK' });
+    expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK' });
+    // gw3 is out by its readiness (503, or no answer within the check's 3 s), though it is live.
+    expect(stats.gw3.status).toBe('DOWN');
+    expect(['L7STS', 'L7TOUT']).toContain(stats.gw3.checkStatus);
+    expect((await fetch(`${gw3.url}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${gw3.url}/health/live`)).status).toBe(200);
 
     const before = await lb.stats();
     // Tokens first (minting goes through the balancer too), then the tunnels.
@@ -77,6 +87,7 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     const after = await lb.waitFor((s) => s.gw1.scur + s.gw2.scur >= before.gw1.scur + before.gw2.scur + 6, 'the 6 tunnels counted');
     expect(after.gw1.scur - before.gw1.scur).toBeGreaterThan(0);
     expect(after.gw2.scur - before.gw2.scur).toBeGreaterThan(0);
+    expect(after.gw3.scur).toBe(0);
     expect(viewers.every((v) => v.snapshot !== undefined)).toBe(true);
   });
 

@@ -48,6 +48,8 @@ defaults
   timeout server 60s
   timeout tunnel 1h
   timeout http-request 10s
+  # /health/ready pings Redis and every service afresh: on a loaded machine that can take a while.
+  timeout check 3s
   retries 3
   option redispatch
   option forwardfor
@@ -70,7 +72,7 @@ backend gateways
   balance leastconn
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 500ms fall 2 rise 2
+  default-server inter 1s fall 2 rise 2
   cookie rostrum_gw insert indirect nocache httponly
 ${servers(true)}
 
@@ -78,7 +80,7 @@ backend unsticky
   balance roundrobin
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 500ms fall 2 rise 2
+  default-server inter 1s fall 2 rise 2
 ${servers(false)}
 `;
 }
@@ -129,7 +131,8 @@ export class OwnHaproxy {
     for (const line of rows) {
       const row = line.split(',');
       if (at(row, 'pxname') !== backend || ['FRONTEND', 'BACKEND'].includes(at(row, 'svname'))) continue;
-      out[at(row, 'svname')] = { status: at(row, 'status'), scur: Number(at(row, 'scur')), checkStatus: at(row, 'check_status'), checkCode: at(row, 'check_code') };
+      // "* L7OK": a check is running now (its code reads 0 until it ends); the last result is what matters.
+      out[at(row, 'svname')] = { status: at(row, 'status'), scur: Number(at(row, 'scur')), checkStatus: at(row, 'check_status').replace(/^\* /, ''), checkCode: at(row, 'check_code') };
     }
     return out;
   }
