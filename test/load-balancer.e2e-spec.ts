@@ -1,4 +1,5 @@
-import { TestClient, TestSystem, debateSetup, tokenOf, type RunningApp } from '@rostrum/testing';
+import { createServer, type Server } from 'node:http';
+import { TestClient, TestSystem, debateSetup, sparePort, tokenOf, type RunningApp } from '@rostrum/testing';
 import { OwnHaproxy, type ServerStat } from './support/haproxy';
 
 const VIEWERS = 16;
@@ -33,7 +34,8 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
   let lb: OwnHaproxy;
   let gw1: RunningApp;
   let gw2: RunningApp;
-  let gw3: RunningApp;
+  let notReady: Server;
+  let gw3Url: string;
   let meetingId: string;
   let access: Array<{ participantId: string; token: string }>;
   const clients: TestClient[] = [];
@@ -54,26 +56,37 @@ describe('behind HAProxy: two gateways, health-checked on /health/ready', () => 
     sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway'], env);
     gw1 = sys.gateways()[0];
     gw2 = await sys.startApp('gateway', env);
-    // A third gateway that runs (live) but is not ready: its prefix has no floor, qna or recorder
-    // answering, so /health/ready says 503. A TCP or /health/live check would send clients to it.
-    gw3 = await sys.startApp('gateway', { ...env, REDIS_PREFIX: `${sys.prefix}:orphan` });
-    lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }, { name: 'gw3', port: gw3.port! }]);
+    // A third server that is live but not ready, answering as a gateway that lost Redis does
+    // (/health/live 200, /health/ready 503; a third real gateway does not start within
+    // TestSystem's 30 s on this loaded machine). A TCP or /health/live check would send clients to it.
+    notReady = createServer((req, res) => {
+      if (req.url === '/health/live') { res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'); return; }
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"error","error":{"redis":{"status":"down"}}}');
+    });
+    const gw3Port = await sparePort();
+    await new Promise<void>((r) => notReady.listen(gw3Port, '127.0.0.1', r));
+    gw3Url = `http://127.0.0.1:${gw3Port}`;
+    lb = await OwnHaproxy.start([{ name: 'gw1', port: gw1.port! }, { name: 'gw2', port: gw2.port! }, { name: 'gw3', port: gw3Port }]);
     await lb.waitFor((s) => bothUp(s) && s.gw3?.status === 'DOWN', 'gw1 and gw2 ready, gw3 not');
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));
   }, 120_000);
-  afterAll(async () => { clients.forEach((c) => c.close()); await lb?.stop(); await sys?.stop(); }, 60_000);
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await lb?.stop();
+    await new Promise((r) => (notReady ? notReady.close(r) : r(undefined)));
+    await sys?.stop();
+  }, 60_000);
 
-  it('checks each gateway on GET /health/ready: a live gateway that is not ready gets no client; websocket clients spread over the ready ones without stickiness', async () => {
+  it('checks each gateway on GET /health/ready: a live server that is not ready gets no client; websocket clients spread over the ready ones without stickiness', async () => {
     expect(lb.config).toContain('option httpchk GET /health/ready');
     // Between checks: a running check shows no code yet, so read the stats when the ready ones have an answer.
     const stats = await lb.waitFor((x) => ['gw1', 'gw2'].every((n) => x[n].checkCode === '200'), 'a finished check on gw1 and gw2');
     expect(stats.gw1).toMatchObject({ status: 'UP', checkStatus: 'L7OK' });
     expect(stats.gw2).toMatchObject({ status: 'UP', checkStatus: 'L7OK' });
-    // gw3 is out by its readiness (503, or no answer within the check's 3 s), though it is live.
-    expect(stats.gw3.status).toBe('DOWN');
-    expect(['L7STS', 'L7TOUT']).toContain(stats.gw3.checkStatus);
-    expect((await fetch(`${gw3.url}/health/ready`)).status).toBe(503);
-    expect((await fetch(`${gw3.url}/health/live`)).status).toBe(200);
+    // gw3 is out by its readiness (503), though it is live.
+    expect(stats.gw3).toMatchObject({ status: 'DOWN', checkStatus: 'L7STS' });
+    expect((await fetch(`${gw3Url}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${gw3Url}/health/live`)).status).toBe(200);
 
     const before = await lb.stats();
     // Tokens first (minting goes through the balancer too), then the tunnels.
