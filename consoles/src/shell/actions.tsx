@@ -62,6 +62,9 @@ export interface ActionProps<N extends CommandName> {
   before?: () => Promise<CommandPayload<N> | null>;
   onDone?: (ack: CommandAck) => void;
   class?: string;
+  tabIndex?: number;
+  /** Explain unavailability with this shared element (one reason for many rows) instead of a text beside the button. */
+  whyId?: string;
 }
 
 /**
@@ -77,7 +80,7 @@ export function Action<N extends CommandName>(props: ActionProps<N>) {
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLButtonElement>(null);
   if (!check.ok && props.hideWhenUnavailable) return null;
-  const whyId = `${props.id}-why`;
+  const whyId = props.whyId ?? `${props.id}-why`;
   const onClick = async () => {
     if (!check.ok || busy) return;
     setBusy(true);
@@ -89,16 +92,16 @@ export function Action<N extends CommandName>(props: ActionProps<N>) {
     } finally {
       setBusy(false);
       // The page redraws around it: keep focus on the control the user acted on.
-      if (ref.current && document.activeElement === document.body) ref.current.focus();
+      if (ref.current?.isConnected && (document.activeElement === document.body || !document.activeElement)) ref.current.focus();
     }
   };
   return (
     <span class="action">
       <button ref={ref} type="button" id={props.id} class={[props.primary ? 'primary' : '', props.class ?? ''].join(' ').trim() || undefined}
-        aria-disabled={check.ok ? undefined : 'true'} aria-describedby={check.ok ? undefined : whyId} aria-label={props.ariaLabel} aria-busy={busy || undefined} onClick={() => void onClick()}>
+        aria-disabled={check.ok ? undefined : 'true'} aria-describedby={check.ok ? undefined : whyId} aria-label={props.ariaLabel} aria-busy={busy || undefined} tabIndex={props.tabIndex} onClick={() => void onClick()}>
         {props.label}
       </button>
-      {check.ok ? null : <span id={whyId} class="why" data-code={check.code}>{error(check.code)}</span>}
+      {check.ok || props.whyId ? null : <span id={whyId} class="why" data-code={check.code}>{error(check.code)}</span>}
     </span>
   );
 }
@@ -112,4 +115,11 @@ export function RefusalRegion() {
       {refused ? <p><RefusalText code={refused.code} /> <button type="button" class="link" onClick={() => setRefused(null)}>{t('common.dismiss')}</button></p> : null}
     </div>
   );
+}
+
+/** The reason a command is unavailable now, once, for many controls that point at it (`whyId`). */
+export function Why({ id, command, payload }: { id: string; command: CommandName; payload?: Record<string, unknown> }) {
+  const check = useCan()(command, payload);
+  const { error } = useI18n();
+  return check.ok ? null : <p id={id} class="why" data-code={check.code}>{error(check.code)}</p>;
 }

@@ -11,6 +11,7 @@ import { announce } from './announce';
 import { anonymousViewer, keepRenewed, readClaims, tokenKey, type Claims } from './session';
 import { useMeeting, type MeetingLive, type MeetingOptions } from './meeting';
 import { ConsoleProvider, RefusalRegion } from './actions';
+import { useFocusKeeper } from './focus';
 import type { Refused } from './refusal';
 
 export interface ConsoleSpec {
@@ -51,6 +52,7 @@ function Live({ spec, token, claims, storageKey }: { spec: ConsoleSpec; token: s
   const { t } = useI18n();
   const meeting = useMeeting(token, spec.options?.(claims));
   const [refused, setRefused] = useState<Refused>(null);
+  useFocusKeeper();
   useEffect(() => keepRenewed(meeting.client as never, storageKey, claims), [meeting.client]);
   useLinkAnnouncements(meeting.status);
   if (meeting.status === 'refused') return <Page spec={spec} status={meeting.status} detail={meeting.detail}><Login storageKey={storageKey} problem={t('link.refused.detail', { detail: meeting.detail ?? '' })} /></Page>;
