@@ -140,6 +140,8 @@ export interface FloorSnapshot {
   /** False until `POST /meetings` created it (then nothing else is set). */
   created: boolean;
   title?: string;
+  /** IANA time zone of the venue: consoles print every clock time in it, 24-hour (UTC when absent). */
+  timeZone?: string;
   status?: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   /** The resolved rules profile (preset + overrides). */
   profile?: RulesProfile | null;

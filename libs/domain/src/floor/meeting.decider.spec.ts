@@ -19,6 +19,17 @@ describe('meeting lifecycle', () => {
     expect(m.no('meeting.open').code).toBe('MEETING_ADJOURNED');
   });
 
+  it('every role\'s view carries the meeting\'s time zone, so consoles print times in it (issue 11)', () => {
+    const m = new TestMeeting();
+    m.ok('meeting.create', { ...meetingSetup(), timeZone: 'America/New_York' }, operator);
+    for (const who of [{ role: 'viewer' as const, participantId: 'v-1' }, { role: 'chair' as const, participantId: 'p-chair' }]) {
+      expect(projectFloor(m.state, who).timeZone).toBe('America/New_York');
+    }
+    const utc = new TestMeeting();
+    utc.ok('meeting.create', meetingSetup(), operator);
+    expect(projectFloor(utc.state, { role: 'viewer', participantId: 'v-1' })).not.toHaveProperty('timeZone');
+  });
+
   it('refuses unknown commands, bad payloads and timers from clients without throwing', () => {
     const s = initialFloorState('x');
     const ctx = { now: 0, actor: chair };

@@ -92,6 +92,8 @@ export interface FloorState {
   /** `risen`: a meeting of the session rose; the next one opens with meeting.open (R45). */
   status: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   title: string;
+  /** IANA time zone of the venue (setup); consoles print every clock time in it. Absent: UTC. */
+  timeZone?: string;
   profile: RulesProfile | null;
   delegations: Record<string, DelegationInfo>;
   groups: Record<string, GroupInfo>;
