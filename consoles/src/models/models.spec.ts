@@ -1,22 +1,14 @@
 import { displayModel } from './display-model';
-import { meetingTime, timeZoneCity } from './meeting-time';
+import { isTimeZone, timeZoneCity } from './time-zone';
 import { fateOf } from './question-fate';
 import { RecordFollow, atEnd } from './record-follow';
 
-describe('meetingTime: the meeting\'s clock, 24-hour, in its time zone', () => {
-  // 2026-11-12 19:05:09 UTC = 14:05:09 in New York (EST, UTC−5), 20:05:09 in Zurich (CET).
-  const t = Date.UTC(2026, 10, 12, 19, 5, 9);
-  it.each([
-    ['America/New_York', '14:05'], ['Europe/Zurich', '20:05'], ['Asia/Tokyo', '04:05'], [undefined, '19:05'], ['Not/AZone', '19:05'],
-  ])('%s → %s', (tz, expected) => expect(meetingTime(t, tz)).toBe(expected));
-  it('with seconds, and never a 12-hour form', () => {
-    expect(meetingTime(t, 'America/New_York', true)).toBe('14:05:09');
-    expect(meetingTime(Date.UTC(2026, 10, 12, 5, 0), 'UTC')).toBe('05:00');
-    expect(meetingTime(Date.UTC(2026, 10, 12, 0, 30), 'UTC')).toBe('00:30');
-  });
-  it('names the clock by its city', () => {
+describe('the meeting\'s time zone', () => {
+  it('is named by its city; unknown or none is UTC', () => {
     expect(timeZoneCity('America/New_York')).toBe('New York');
     expect(timeZoneCity(undefined)).toBe('UTC');
+    expect(timeZoneCity('Mars/Olympus')).toBe('UTC');
+    expect(isTimeZone('Europe/Zurich')).toBe(true);
   });
 });
 
