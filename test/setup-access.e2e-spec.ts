@@ -11,7 +11,7 @@ describe('secretariat REST: meetings list, setup kept whole, access links listed
   const op = (path: string, init: RequestInit = {}) =>
     fetch(`${sys.url}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-operator-key': TEST_OPERATOR_KEY, ...(init.headers ?? {}) } });
 
-  beforeAll(async () => { sys = await TestSystem.start(['floor', 'qna', 'gateway']); }, 90_000);
+  beforeAll(async () => { sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']); }, 90_000);
   afterEach(() => { while (clients.length) clients.pop()!.close(); });
   afterAll(() => sys?.stop(), 30_000);
 
@@ -71,8 +71,15 @@ describe('secretariat REST: meetings list, setup kept whole, access links listed
     await expect(TestClient.connect(sys.url, gha.token!)).rejects.toMatchObject({ data: { code: 'TOKEN_REVOKED' } });
     clients.push(await TestClient.connect(sys.url, fresh.token));
 
-    const added = await op(`/meetings/${meetingId}/participants`, { method: 'POST', body: JSON.stringify({ id: 'ken', name: 'Ms. Wanjiru Kamau', role: 'viewer' }) });
+    const added = await op(`/meetings/${meetingId}/participants`, { method: 'POST', body: JSON.stringify({ id: 'ken', name: 'Ms. Wanjiru Kamau', role: 'viewer', gender: 'female', language: 'sw' }) });
     expect(added.status).toBe(201);
+    // Nothing the setup accepts is dropped on the way: gender and language reach the log the record reads.
+    let persisted: Array<{ payload: Record<string, unknown> }> = [];
+    for (let i = 0; i < 100 && persisted.length === 0; i++) {
+      persisted = await sys.query(`SELECT payload FROM record_events WHERE meeting_id = $1 AND type = 'participant.added'`, [meetingId]);
+      if (persisted.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(persisted[0]?.payload).toMatchObject({ id: 'ken', gender: 'female', language: 'sw' });
     const addedToken = ((await added.json()) as { token: string }).token;
     expect((await listed()).find((l) => l.participantId === 'ken')).toMatchObject({ status: 'active', role: 'viewer', token: addedToken });
 

@@ -93,7 +93,10 @@ export class MeetingsService {
       // The floor learns the participant too, so its entries carry the right speaker (R3, R44).
       const ack = await this.services.command('floor', {
         meetingId, commandId: `participant.add:${meetingId}:${row.id}`, type: 'participant.add',
-        payload: { id: row.id, name: row.name, ...(p.title ? { title: p.title } : {}), level: row.level, role: row.role, ...(p.delegationId ? { delegationId: p.delegationId } : {}) },
+        payload: {
+          id: row.id, name: row.name, ...(p.title ? { title: p.title } : {}), level: row.level, role: row.role, ...(p.delegationId ? { delegationId: p.delegationId } : {}),
+          ...(p.gender ? { gender: p.gender } : {}), ...(p.language ? { language: p.language } : {}),
+        },
         actor: { role: 'operator', participantId: 'operator' },
       });
       if (!ack.ok) throw new ConflictException(ack.error);

@@ -70,6 +70,10 @@ describe('rules profiles', () => {
     expect(m.no('participant.add', { id: 'p-x', name: 'Nobody', level: 'other', role: 'delegate', delegationId: 'XXX' }, operator).code).toBe('NO_SUCH_DELEGATION');
     const [added] = m.ok('participant.add', { id: 'p-gha-2', name: 'Hon. Ama Boateng', title: 'Minister for Foreign Affairs', level: 'minister', role: 'delegate', delegationId: 'GHA' }, operator);
     expect(added).toMatchObject({ type: 'participant.added', visibility: { scope: 'staff', delegationId: 'GHA' } });
+    const [withDetails] = m.ok('participant.add', { id: 'p-gha-3', name: 'Ms. Efua Mensah', level: 'other', role: 'delegate', delegationId: 'GHA', gender: 'female', language: 'fr' }, operator);
+    // Gender and language reach the log as the setup's participants carry them (statistics, language of delivery).
+    expect(withDetails.payload).toMatchObject({ gender: 'female', language: 'fr' });
+    expect(m.state.participants['p-gha-3']).toMatchObject({ gender: 'female', language: 'fr' });
     const [requested] = m.ok('floor.request', { type: 'statement' }, minister);
     expect(requested.payload).toMatchObject({ entry: { speakerName: 'Hon. Ama Boateng', speakerTitle: 'Minister for Foreign Affairs', level: 'minister', participantId: 'p-gha-2' } });
   });
