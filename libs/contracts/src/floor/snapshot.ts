@@ -140,6 +140,8 @@ export interface FloorSnapshot {
   /** False until `POST /meetings` created it (then nothing else is set). */
   created: boolean;
   title?: string;
+  /** The meeting's IANA time zone (setup `timeZone`): every time shown to people is in it. Absent: UTC. */
+  timeZone?: string;
   status?: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   /** The resolved rules profile (preset + overrides). */
   profile?: RulesProfile | null;

@@ -29,7 +29,7 @@ const speechOf = (s: FloorState, entryId: string): Speech | null =>
 
 const H: Handlers = {
   'meeting.created': (s, p: ResolvedMeetingSetup<RulesProfile>) => {
-    s.created = true; s.status = 'created'; s.title = p.title; s.profile = p.profile; s.sittings = [...(p.sittings ?? [])];
+    s.created = true; s.status = 'created'; s.title = p.title; if (p.timeZone) s.timeZone = p.timeZone; s.profile = p.profile; s.sittings = [...(p.sittings ?? [])];
     for (const d of p.delegations) s.delegations[d.id] = { id: d.id, name: d.name, tier: d.tier, groups: [...d.groups] };
     for (const g of p.groups) s.groups[g.id] = { ...g };
     for (const x of p.participants) s.participants[x.id] = { ...x };

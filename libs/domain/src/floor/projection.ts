@@ -53,6 +53,7 @@ export function projectFloor(state: FloorState, viewer: Viewer): FloorSnapshot {
     seq: state.seq,
     created: true,
     title: state.title,
+    ...(state.timeZone ? { timeZone: state.timeZone } : {}),
     status: state.status,
     profile: state.profile,
     currentItemId: state.currentItemId,

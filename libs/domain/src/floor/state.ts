@@ -92,6 +92,8 @@ export interface FloorState {
   /** `risen`: a meeting of the session rose; the next one opens with meeting.open (R45). */
   status: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   title: string;
+  /** The meeting's IANA time zone (setup), for times shown to people; absent: UTC. */
+  timeZone?: string;
   profile: RulesProfile | null;
   delegations: Record<string, DelegationInfo>;
   groups: Record<string, GroupInfo>;
