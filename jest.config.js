@@ -10,13 +10,16 @@ const swc = ['@swc/jest', {
 }];
 const moduleNameMapper = {
   '^@rostrum/(client|contracts|domain|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src',
+  // The consoles import single modules (`@rostrum/contracts/error-messages`) to keep bundles small.
+  '^@rostrum/(client|contracts|domain)/(.+)$': '<rootDir>/libs/$1/src/$2',
   // libs/client imports its own modules as `./x.js` (it also runs as ES modules in browsers).
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // intl-messageformat and @formatjs (the consoles' i18n) ship ES modules only, like Nest 12.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|intl-messageformat|@formatjs)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

@@ -1,22 +1,54 @@
 #!/usr/bin/env node
-// Builds the browser consoles into <dist>/consoles with the project's TypeScript (no bundler):
-// the pages and CSS are copied, the modules compiled to ES modules. Contracts are imported as
-// types only; @rostrum/client (libs/client) is compiled with them into js/client/, and its
-// import specifier is made relative in what the pages load. Usage: node consoles/build.js [dist]
+// Builds the browser consoles into <dist>/consoles in two passes (issue 11 moves pages from the
+// first to the second, one by one; both serve at /console/<role>):
+//  1. legacy pages (consoles/src/core, roles): the project's TypeScript, no bundler. Pages and
+//     CSS are copied from static/, modules compiled to ES modules; @rostrum/client is compiled
+//     into js/client/ and its import specifier made relative.
+//  2. Preact pages (consoles/pages/*.html, TSX under src/shell, src/ui, src/pages): type-checked
+//     with tsconfig.app.json, then bundled by Vite (vite.config.mts) into the same folder; a page
+//     built by Vite replaces the legacy file of the same name.
+// Usage: node consoles/build.js [dist]
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..');
-const sources = [path.join(__dirname, 'src'), path.join(__dirname, 'static'), path.join(root, 'libs', 'contracts', 'src'), path.join(root, 'libs', 'client', 'src')];
+const sources = [path.join(__dirname, 'src'), path.join(__dirname, 'static'), path.join(__dirname, 'pages'), path.join(__dirname, 'vite.config.mts'), path.join(__dirname, 'tsconfig.app.json'),
+  path.join(root, 'libs', 'contracts', 'src'), path.join(root, 'libs', 'client', 'src'), path.join(root, 'libs', 'domain', 'src')];
 
 function newest(dir) {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   let t = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
   }
   return t;
+}
+
+/** Type-checks a TypeScript project; throws with the diagnostics. */
+function typecheck(configFile) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+    throw new Error(`console build failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
+  }
+  return { parsed, program };
+}
+
+/** Pass 2: the Preact pages, type-checked then bundled by Vite (a child process: the build stays synchronous). */
+function buildPreactPages(out, log) {
+  if (!fs.readdirSync(path.join(__dirname, 'pages')).some((f) => f.endsWith('.html'))) return;
+  log('building consoles (vite)…');
+  typecheck(path.join(__dirname, 'tsconfig.app.json'));
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(__dirname, 'vite.config.mts')], {
+    cwd: __dirname, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ROSTRUM_CONSOLES_OUT: out },
+  });
+  if (r.status !== 0) throw new Error('console build failed: vite build (see above)');
 }
 
 /** Compiles when a source is newer than the last build; throws with the diagnostics on a type error. */
@@ -26,13 +58,7 @@ function buildConsoles(distDir = path.join(root, 'dist'), { force = false, log =
   const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   if (!force && built >= Math.max(...sources.map(newest), fs.statSync(__filename).mtimeMs)) return out;
   log('building consoles (tsc)…');
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(__dirname, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length) {
-    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
-    throw new Error(`console build failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
-  }
+  const { parsed, program } = typecheck(path.join(__dirname, 'tsconfig.json'));
   fs.rmSync(out, { recursive: true, force: true });
   const srcPrefix = path.join(parsed.options.outDir, 'consoles', 'src') + path.sep;
   const clientPrefix = path.join(parsed.options.outDir, 'libs', 'client', 'src') + path.sep;
@@ -48,6 +74,7 @@ function buildConsoles(distDir = path.join(root, 'dist'), { force = false, log =
     fs.writeFileSync(target, text);
   });
   fs.cpSync(path.join(__dirname, 'static'), out, { recursive: true });
+  buildPreactPages(out, log);
   fs.writeFileSync(marker, new Date().toISOString());
   return out;
 }

@@ -4,6 +4,7 @@ import { Commands } from './commands.js';
 import { Connection, type ConnectionHandlers, type LinkStatus } from './connection.js';
 import { $, announce, h } from './dom.js';
 import type { Claims, Role } from './protocol.js';
+import { readClaims } from '../shell/session.js';
 
 export interface ConsoleContext {
   claims: Claims;
@@ -16,15 +17,7 @@ export interface ConsoleContext {
 }
 type RoleHandlers = Omit<ConnectionHandlers, 'status'>;
 
-export function readClaims(token: string): Claims | null {
-  try {
-    const p = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, string | number | boolean>;
-    return {
-      meetingId: String(p.mid), participantId: String(p.sub), role: p.role as Role, delegationId: p.del as string | undefined, name: p.name as string | undefined,
-      anonymous: p.anon === true, expiresAtMs: typeof p.exp === 'number' ? p.exp * 1000 : undefined,
-    };
-  } catch { return null; }
-}
+export { readClaims };
 
 const STATUS_TEXT: Record<LinkStatus, string> = {
   connecting: 'Connecting…', live: 'Live', behind: 'Catching up…', offline: 'Offline — reconnecting', refused: 'Access refused',

@@ -29,27 +29,8 @@ export function render(el: HTMLElement, ...children: Child[]): void {
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
-/**
- * Says something to screen readers. The region is emptied first so that the same words said
- * twice are announced twice. `assertive` interrupts (a point of order, the floor).
- */
-const queued: Record<'announce-assertive' | 'announce-polite', string[]> = { 'announce-assertive': [], 'announce-polite': [] };
-
-/**
- * Speaks through an aria-live region. The region is emptied and refilled a moment later so a
- * repeated message is announced again; messages of one batch of events are spoken together
- * (one replacing another in the same instant would never be heard).
- */
-export function announce(text: string, assertive = false): void {
-  const id = assertive ? 'announce-assertive' : 'announce-polite';
-  const region = document.getElementById(id);
-  if (!region) return;
-  const pending = queued[id];
-  pending.push(text);
-  if (pending.length > 1) return; // already scheduled: it will speak this too
-  region.textContent = '';
-  setTimeout(() => { region.textContent = pending.splice(0).join(' '); }, 50);
-}
+/** Speaks through the page's aria-live regions (one implementation, shared with the Preact consoles). */
+export { announce } from '../shell/announce.js';
 
 export const fmtTime = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 export const fmtClock = (s: number): string => {

@@ -96,5 +96,5 @@ export interface Snapshot {
   record: { seq: number; entries: Array<EventEnvelope<RecordEntryView>> };
 }
 
-/** What an access token says about its holder (read, not verified: the server verifies). */
-export interface Claims { meetingId: string; participantId: string; role: Role; delegationId?: string; name?: string; anonymous?: boolean; expiresAtMs?: number }
+/** What an access token says about its holder (one definition, in the shared shell). */
+export type { Claims } from '../shell/session.js';

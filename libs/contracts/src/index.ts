@@ -10,6 +10,7 @@ export * from './record';
 export * from './catalogue';
 export * from './queues';
 export * from './errors';
+export * from './error-messages';
 export type { EventPayloadMap } from './docs/event-map';
 export * from './sync';
 export * from './rest';

@@ -7,7 +7,8 @@ import type { Request, Response } from 'express';
 /**
  * Serves the browser consoles built by consoles/build.js into <dist>/consoles, next to the
  * compiled apps, so a side build (ROSTRUM_DIST) serves its own consoles. Files only: the
- * consoles talk to the gateway through socket.io and the REST API like any client.
+ * consoles talk to the gateway through socket.io and the REST API like any client. Vite's
+ * bundles under assets/ carry a content hash in their names: cached for good; pages are not.
  */
 const ROOT = resolve(__dirname, '../../../../consoles');
 const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat', 'display']);
@@ -31,7 +32,8 @@ export class ConsolesController {
   private send(res: Response, rel: string): void {
     if (!existsSync(join(ROOT, 'index.html'))) throw new NotFoundException({ code: 'NOT_FOUND', message: 'consoles are not built: node consoles/build.js' });
     // `root` confines the path to the consoles folder (no traversal); dotfiles are refused.
-    res.sendFile(rel, { root: ROOT, dotfiles: 'deny', headers: { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } }, (err) => {
+    const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.sendFile(rel, { root: ROOT, dotfiles: 'deny', headers: { 'cache-control': cache, 'x-content-type-options': 'nosniff' } }, (err) => {
       if (err && !res.headersSent) res.status(404).json({ ok: false, error: { code: 'NOT_FOUND', message: `no console file ${rel}` } });
     });
   }

@@ -140,7 +140,7 @@ export interface FloorSnapshot {
   /** False until `POST /meetings` created it (then nothing else is set). */
   created: boolean;
   title?: string;
-  /** IANA time zone of the venue: consoles print every clock time in it, 24-hour (UTC when absent). */
+  /** The meeting's IANA time zone (setup `timeZone`): every time shown to people is in it. Absent: UTC. */
   timeZone?: string;
   status?: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   /** The resolved rules profile (preset + overrides). */

@@ -1,4 +1,4 @@
-import { stampEvents, type Actor, type CommandError, type DomainEvent, type ErrorCode, type FloorEventPayloads, type Visibility } from '@rostrum/contracts';
+import { stampEvents, type Actor, type CommandError, type DomainEvent, type FloorEventPayloads, type Visibility } from '@rostrum/contracts';
 import { evolveFloor } from './evolve';
 import type { FloorState } from './state';
 
@@ -8,9 +8,8 @@ export const PUBLIC: Visibility = { scope: 'public' };
 /** Staff plus the delegation concerned: pending requests, presence. */
 export const staffAnd = (delegationId: string): Visibility => ({ scope: 'staff', delegationId });
 
-/** A refusal of the floor decider: `code` from the error catalogue (ERROR_CATALOGUE). */
-export const err = (code: ErrorCode, message: string, details?: unknown): CommandError =>
-  details === undefined ? { code, message } : { code, message, details };
+/** A refusal of the floor decider: `code` from the error catalogue (ERROR_CATALOGUE). One definition, in rules.ts. */
+export { err } from './rules';
 
 /**
  * Events being decided, with the state they lead to. Follow-on rules (R31 auto-conclude,

@@ -5,16 +5,16 @@ import { allottedSeconds } from './intervention';
 import { bands, replyCount } from './ordering';
 import { snapshot, type Entry } from './state';
 import { own } from './own';
+import { currentItem, floorFree, noPendingRuling, pointOfOrderRecognisable } from './rules';
 
 /** R21, R22: nothing moves on while a point of order awaits its ruling or an appeal its result. */
-export function pendingRuling(d: Draft) {
-  if (d.state.pointsOfOrder.length) return err('POINT_OF_ORDER_PENDING', 'the chair must rule on the pending point of order first');
-  if (d.state.appeal?.status === 'appealed') return err('APPEAL_PENDING', 'the appeal against the ruling must be decided first');
-  if (d.state.vote) return err('VOTE_IN_PROGRESS', 'the meeting is voting');                                   // R50
-  return undefined;
-}
+export const pendingRuling = (d: Draft) => noPendingRuling(d.state);
 
-const occupied = (d: Draft) => d.state.speech || d.state.called ? err('FLOOR_OCCUPIED', 'someone holds or has been given the floor') : undefined;
+const occupied = (d: Draft) => floorFree(d.state);
+
+/** The first point of order waiting to be recognised (R18), and the type of the entry speaking. */
+export const firstWaitingPoint = (d: Draft): string | undefined => d.state.pointsOfOrder.find((id) => own(d.state.entries, id)!.status === 'waiting');
+export const speakingType = (d: Draft): string | undefined => (d.state.speech ? own(d.state.entries, d.state.speech.entryId)!.type : undefined);
 
 /** R1, R33, R40: the chair gives the floor; the limit is fixed now; an absent speaker gets a call timeout. */
 export function giveFloor(d: Draft, e: Entry): void {
@@ -29,10 +29,9 @@ export function giveFloor(d: Draft, e: Entry): void {
 export const nextSpeaker: Handler = (d) => {
   const closed = requireOpen(d);
   if (closed) return closed;
-  if (!d.state.currentItemId) return err('NO_CURRENT_ITEM', 'no agenda item is taken up');
-  const blocked = pendingRuling(d) ?? occupied(d);                              // R21
+  const blocked = currentItem(d.state) ?? pendingRuling(d) ?? occupied(d);     // R21
   if (blocked) return blocked;
-  const next = bands(d.state, d.state.currentItemId).call[0];                   // R16
+  const next = bands(d.state, d.state.currentItemId!).call[0];                  // R16
   if (!next) return err('LIST_EMPTY', 'nobody is waiting whose turn has come');
   giveFloor(d, next);
   return undefined;
@@ -54,8 +53,8 @@ export const grant: Handler<{ entryId: string; reason?: string }> = (d, p) => {
   }
   if (e.status !== 'waiting') return err('ENTRY_NOT_WAITING', 'this entry is not waiting');
   if (e.type === 'point-of-order') {
-    if (s.pointsOfOrder.find((id) => own(s.entries, id)!.status === 'waiting') !== e.entryId) return err('OUT_OF_TURN', 'points of order are heard in the order raised'); // R18
-    if (s.called || s.interrupted || (s.speech && own(s.entries, s.speech.entryId)!.type === 'point-of-order')) return err('FLOOR_OCCUPIED', 'finish the point of order being heard first');
+    const turn = pointOfOrderRecognisable(s, e.entryId, firstWaitingPoint(d), speakingType(d));   // R18
+    if (turn) return turn;
     giveFloor(d, e);
     return undefined;
   }

@@ -1,15 +1,12 @@
 import type { CommandError } from '@rostrum/contracts';
 import { err, type Draft } from './draft';
+import { meetingOpen, ownDelegationOf } from './rules';
 import type { Entry, ItemState } from './state';
 import { own } from './own';
 
 export const isStaff = (d: Draft): boolean => d.actor.role === 'chair' || d.actor.role === 'secretariat' || d.actor.role === 'system' || d.actor.role === 'operator';
 
-export function requireOpen(d: Draft): CommandError | undefined {
-  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is adjourned');
-  if (d.state.status !== 'open') return err('MEETING_NOT_OPEN', 'the meeting is not open');
-  return undefined;
-}
+export const requireOpen = (d: Draft): CommandError | undefined => meetingOpen(d.state);
 
 /** The item named, else the item taken up (R2). */
 export function findItem(d: Draft, itemId?: string): ItemState | CommandError {
@@ -27,9 +24,4 @@ export const isError = (x: unknown): x is CommandError =>
   typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('entryId' in x) && !('id' in x);
 
 /** R8: a delegate acts only for its own delegation. */
-export function ownDelegation(d: Draft, delegationId: string): CommandError | undefined {
-  if (d.actor.role === 'delegate' && d.actor.delegationId !== delegationId) {
-    return err('NOT_YOUR_DELEGATION', 'a delegate may act only for its own delegation');
-  }
-  return undefined;
-}
+export const ownDelegation = (d: Draft, delegationId: string): CommandError | undefined => ownDelegationOf(d.actor, delegationId);

@@ -9,3 +9,5 @@ export { floorTimers, TIMER_TOLERANCE_MS } from './clock';
 export { resolveProfile, PRESETS } from './profile';
 export { FLOOR_EVENT_TYPES } from '@rostrum/contracts';
 export { provisionalList, type ProvisionalList, type ProvisionalSpeaker } from './provisional-list';
+export { can, type Can, type CanActor } from './can';
+export * as floorRules from './rules';

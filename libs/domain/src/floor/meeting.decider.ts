@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEVELS, QnaSettingsSchema, SittingSchema, ROLES, RulesProfileSchema, type ResolvedMeetingSetup, type RulesProfile } from '@rostrum/contracts';
 import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { findItem, isError, requireOpen } from './guards';
+import { floorFree, itemNotConcluded, itemNotTakenUp, meetingOpenable, meetingSuspended, noPointOfOrder, noVote, notAdjourned } from './rules';
 import { bands } from './ordering';
 import { carriedOver } from './decisions.evolve';
 import { own } from './own';
@@ -59,15 +60,13 @@ export const createMeeting: Handler = (d, raw) => {
   d.emit('meeting.created', { ...setup, profile: profile.data as RulesProfile }, PUBLIC);
 };
 
-const voteOpen = (d: Draft) => d.state.vote ? err('VOTE_IN_PROGRESS', 'close the vote first') : undefined;
-
-const floorBusy = (d: Draft) => d.state.speech || d.state.called
-  ? err('FLOOR_OCCUPIED', 'someone holds or has been given the floor') : undefined;
+const voteOpen = (d: Draft) => noVote(d.state);
+const floorBusy = (d: Draft) => floorFree(d.state);
 
 /** Opens the first meeting of the session, or the next one after the last rose (R45). */
 export const openMeeting: Handler = (d) => {
-  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is adjourned');
-  if (d.state.status !== 'created' && d.state.status !== 'risen') return err('MEETING_ALREADY_OPEN', 'the meeting is already open');
+  const e = meetingOpenable(d.state);
+  if (e) return e;
   d.emit('meeting.opened', { sitting: d.state.sitting + 1 }, PUBLIC);
 };
 
@@ -78,13 +77,13 @@ export const suspendMeeting: Handler = (d) => {
 };
 
 export const resumeMeeting: Handler = (d) => {
-  if (d.state.status !== 'suspended') return err('MEETING_NOT_SUSPENDED', 'the meeting is not suspended');
+  const e = meetingSuspended(d.state);
+  if (e) return e;
   d.emit('meeting.resumed', {}, PUBLIC);
 };
 
 export const adjournMeeting: Handler = (d) => {
-  if (d.state.status === 'adjourned') return err('MEETING_ADJOURNED', 'the meeting is already adjourned');
-  const e = floorBusy(d) ?? voteOpen(d);
+  const e = notAdjourned(d.state) ?? floorBusy(d) ?? voteOpen(d);
   if (e) return e;
   d.emit('meeting.adjourned', {}, PUBLIC);
 };
@@ -96,7 +95,7 @@ export const adjournMeeting: Handler = (d) => {
  */
 export const riseMeeting: Handler = (d) => {
   const e = requireOpen(d) ?? floorBusy(d) ?? voteOpen(d)
-    ?? (d.state.pointsOfOrder.length ? err('POINT_OF_ORDER_PENDING', 'rule on the pending point of order first') : undefined);
+    ?? noPointOfOrder(d.state);
   if (e) return e;
   d.emit('meeting.rose', { sitting: d.state.sitting, carriedOver: carriedOver(d.state) }, PUBLIC);
 };
@@ -106,8 +105,8 @@ export const takeUpItem: Handler<{ itemId: string }> = (d, p) => {
   if (e) return e;
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;
-  if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is concluded');
-  if (d.state.currentItemId === item.id) return err('VALIDATION_FAILED', 'this item is already taken up');
+  const refused = itemNotConcluded(item) ?? itemNotTakenUp(d.state, item);
+  if (refused) return refused;
   d.emit('item.takenUp', { itemId: item.id, title: item.title }, PUBLIC, item.id);
 };
 
@@ -116,7 +115,8 @@ export const concludeItem: Handler<{ itemId?: string }> = (d, p) => {
   if (e) return e;
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;
-  if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is already concluded');
+  const done = itemNotConcluded(item, true);
+  if (done) return done;
   if (d.state.speech?.itemId === item.id || (d.state.called && own(d.state.entries, d.state.called)!.itemId === item.id)) return floorBusy(d);
   d.emit('item.concluded', { itemId: item.id, automatic: false }, PUBLIC, item.id);
 };

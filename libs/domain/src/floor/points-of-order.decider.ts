@@ -6,6 +6,7 @@ import { findEntry, isError, requireOpen } from './guards';
 import { intervention } from './intervention';
 import type { ItemState } from './state';
 import { own } from './own';
+import { appealable, rulingInTurn } from './rules';
 
 /** R17, R19, R20: raised at any time; interrupts the speaker and alerts the chair at once. */
 export function raisePointOfOrder(d: Draft, entry: EntrySnapshot, item: ItemState) {
@@ -56,8 +57,8 @@ export const rule: Handler<{ entryId: string; decision: 'upheld' | 'rejected'; t
   if (closed) return closed;
   const e = findEntry(d, p.entryId);
   if (isError(e)) return e;
-  if (e.type !== 'point-of-order' || !d.state.pointsOfOrder.includes(e.entryId)) return err('NO_SUCH_ENTRY', 'no pending point of order with this id');
-  if (d.state.pointsOfOrder[0] !== e.entryId) return err('OUT_OF_TURN', 'points of order are settled in the order raised');  // R18
+  const turn = rulingInTurn(d.state.pointsOfOrder, e.entryId, e.type);          // R18
+  if (turn) return turn;
   const bad = p.effect ? checkEffect(d, p.effect, e.entryId) : undefined;
   if (bad) return bad;
   const ruling = { decision: p.decision, text: p.text };
@@ -72,9 +73,8 @@ export const rule: Handler<{ entryId: string; decision: 'upheld' | 'rejected'; t
 export const appeal: Handler<{ entryId: string }> = (d, p) => {
   const closed = requireOpen(d);
   if (closed) return closed;
-  if (!d.state.profile!.pointsOfOrder.appeal) return err('APPEAL_NOT_ALLOWED', 'rulings are not open to appeal in this meeting');
-  const a = d.state.appeal;
-  if (!a || a.entryId !== p.entryId || a.status !== 'appealable') return err('APPEAL_NOT_ALLOWED', 'only the last ruling may be appealed, before the next business');
+  const refused = appealable(d.state, d.state.profile!, p.entryId);
+  if (refused) return refused;
   d.emit('pointOfOrder.appealed', { entryId: p.entryId, delegationId: d.actor.delegationId ?? '' }, PUBLIC, own(d.state.entries, p.entryId)!.itemId);
   return undefined;
 };

@@ -8,6 +8,7 @@ import { raisePointOfOrder } from './points-of-order.decider';
 import { capacityLabel, type Entry, type ItemState } from './state';
 import type { EntrySnapshot } from '@rostrum/contracts';
 import { own } from './own';
+import { itemNotConcluded, listClosable, listNotClosed, listReopenable, notAPointOfOrder, withdrawable } from './rules';
 
 /** R38: the registered coordinator of a group for this meeting (profile registry first). */
 export function checkCapacity(d: Draft, delegationId: string, capacity: Capacity) {
@@ -161,7 +162,8 @@ export const withdrawEntry: Handler<{ entryId: string; reason?: string }> = (d, 
   if (isError(e)) return e;
   const mine = ownDelegation(d, e.delegationId);                                // R7
   if (mine) return mine;
-  if (!['requested', 'waiting', 'called'].includes(e.status)) return err('ENTRY_NOT_WAITING', 'this entry is no longer waiting');
+  const gone = withdrawable(e.status);
+  if (gone) return gone;
   d.emit('floor.withdrawn', { entryId: e.entryId, delegationId: e.delegationId, by: d.actor.role === 'delegate' ? 'delegation' : 'chair', ...(p.reason ? { reason: p.reason } : {}) }, pendingVisibility(e), e.itemId);
   maybeConclude(d, e.itemId);
   return undefined;
@@ -173,7 +175,8 @@ export const declineEntry: Handler<{ entryId: string; reason?: string }> = (d, p
   const e = findEntry(d, p.entryId);
   if (isError(e)) return e;
   const why = p.reason ? { reason: p.reason } : {};
-  if (e.type === 'point-of-order' && e.status === 'waiting') return err('RULING_REQUIRED', 'a point of order is settled by a ruling');
+  const ruling = e.status === 'waiting' ? notAPointOfOrder(e.type, 'decline') : undefined;
+  if (ruling) return ruling;
   if (e.status === 'requested') d.emit('reply.declined', { entryId: e.entryId, delegationId: e.delegationId, ...why }, staffAnd(e.delegationId), e.itemId); // R24
   else if (e.status === 'waiting') d.emit('floor.declined', { entryId: e.entryId, delegationId: e.delegationId, ...why }, PUBLIC, e.itemId);
   else return err('ENTRY_NOT_WAITING', 'this entry is no longer waiting');
@@ -202,14 +205,14 @@ export function listItem(d: Draft, itemId?: string) {
   if (closed) return closed;
   const item = findItem(d, itemId);
   if (isError(item)) return item;
-  if (item.status === 'concluded') return err('ITEM_CONCLUDED', 'the debate on this item is concluded');
-  return item;
+  return itemNotConcluded(item) ?? item;
 }
 
 export const announceList: Handler<{ itemId?: string }> = (d, p) => {
   const item = listItem(d, p.itemId);
   if (isError(item)) return item;
-  if (item.list === 'closed') return err('LIST_ALREADY_CLOSED', 'the list is already closed');
+  const closed = listNotClosed(item);
+  if (closed) return closed;
   d.emit('list.announced', { itemId: item.id }, PUBLIC, item.id);               // R29
   return undefined;
 };
@@ -217,8 +220,8 @@ export const announceList: Handler<{ itemId?: string }> = (d, p) => {
 export const closeList: Handler<{ itemId?: string; consent: 'no-objection' | 'vote' | 'chair'; votes?: { for: number; against: number; abstain: number } }> = (d, p) => {
   const item = listItem(d, p.itemId);
   if (isError(item)) return item;
-  if (item.list === 'closed') return err('LIST_ALREADY_CLOSED', 'the list is already closed');
-  if (d.state.profile!.closing.requiresAnnouncement && item.list !== 'announced') return err('LIST_NOT_ANNOUNCED', 'announce the list before closing it'); // R29
+  const refused = listClosable(item, d.state.profile!);                         // R29
+  if (refused) return refused;
   if (p.consent === 'vote' && !p.votes) return err('VALIDATION_FAILED', 'votes: a vote needs its result');
   d.emit('list.closed', { itemId: item.id, consent: p.consent, ...(p.votes ? { votes: p.votes } : {}) }, PUBLIC, item.id);
   maybeConclude(d, item.id);                                                    // R31
@@ -228,7 +231,8 @@ export const closeList: Handler<{ itemId?: string; consent: 'no-objection' | 'vo
 export const reopenList: Handler<{ itemId?: string; reason?: string }> = (d, p) => {
   const item = listItem(d, p.itemId);
   if (isError(item)) return item;
-  if (item.list !== 'closed') return err('LIST_NOT_CLOSED', 'the list is not closed');
+  const open = listReopenable(item);
+  if (open) return open;
   d.emit('list.reopened', { itemId: item.id, ...(p.reason ? { reason: p.reason } : {}) }, PUBLIC, item.id);  // R30
   return undefined;
 };

@@ -8,14 +8,12 @@ import { bands } from './ordering';
 import { pendingRuling } from './floor-giving.decider';
 import type { Speech } from './state';
 import { own } from './own';
+import { calledToSpeak, notAPointOfOrder, speaking, speechPausable, speechResumable, startOverSpeech } from './rules';
 
 type Ref = { entryId?: string; reason?: string };
 
 function currentSpeech(d: Draft, entryId?: string): Speech | ReturnType<typeof err> {
-  const sp = d.state.speech;
-  if (!sp) return err('NO_SPEECH', 'nobody is speaking');
-  if (entryId && entryId !== sp.entryId) return err('NO_SPEECH', `entry ${entryId} is not speaking`);
-  return sp;
+  return speaking(d.state, entryId) ?? d.state.speech!;
 }
 
 /** R42: whoever is next is told when a speech starts. */
@@ -35,15 +33,17 @@ export const start: Handler<Ref> = (d, p) => {
   if (closed) return closed;
   const id = p.entryId ?? d.state.called;
   const e = id ? own(d.state.entries, id) : undefined;
-  if (!e || e.status !== 'called' || d.state.called !== e.entryId) return err('NOT_CALLED', 'the chair has not given this entry the floor');  // R1
-  const mine = ownDelegation(d, e.delegationId);
+  const notCalled = calledToSpeak(d.state.called, e);                          // R1
+  if (notCalled) return notCalled;
+  const mine = ownDelegation(d, e!.delegationId);
   if (mine) return mine;
   const sp = d.state.speech;
+  const over = startOverSpeech(d.state, e!, sp ? own(d.state.entries, sp.entryId)!.type : undefined);   // R19
+  if (over) return over;
   if (sp) {
-    if (e.type !== 'point-of-order' || own(d.state.entries, sp.entryId)!.type === 'point-of-order') return err('FLOOR_OCCUPIED', 'someone holds the floor');
     if (!sp.paused) d.emit('speech.paused', { entryId: sp.entryId, at: d.now, reason: 'point-of-order', clockRuns: d.state.profile!.clockRunsDuringPointOfOrder, alertChair: true }, PUBLIC, sp.itemId);
   }
-  startSpeech(d, e.entryId, e.allottedSeconds!);
+  startSpeech(d, e!.entryId, e!.allottedSeconds!);
   return undefined;
 };
 
@@ -52,7 +52,8 @@ export const pause: Handler<Ref> = (d, p) => {
   if (closed) return closed;
   const sp = currentSpeech(d, p.entryId);
   if (isError(sp)) return sp;
-  if (sp.paused) return err('SPEECH_PAUSED', 'the speech is already paused');
+  const paused = speechPausable(d.state);
+  if (paused) return paused;
   d.emit('speech.paused', { entryId: sp.entryId, at: d.now, reason: 'chair', clockRuns: false, alertChair: false }, PUBLIC, sp.itemId);
   return undefined;
 };
@@ -62,8 +63,7 @@ export const resume: Handler<Ref> = (d, p) => {
   if (closed) return closed;
   const sp = currentSpeech(d, p.entryId);
   if (isError(sp)) return sp;
-  if (!sp.paused) return err('SPEECH_NOT_PAUSED', 'the speech is not paused');
-  const blocked = pendingRuling(d);                                             // R21
+  const blocked = speechResumable(d.state);                                     // R21
   if (blocked) return blocked;
   d.emit('speech.resumed', { entryId: sp.entryId, at: d.now, pausedMs: sp.clockStoppedAt === null ? 0 : d.now - sp.clockStoppedAt, reason: 'chair' }, PUBLIC, sp.itemId);
   return undefined;
@@ -81,7 +81,8 @@ export const end: Handler<Ref> = (d, p) => {
   if (isError(sp)) return sp;
   const mine = ownDelegation(d, sp.delegationId);
   if (mine) return mine;
-  if (own(d.state.entries, sp.entryId)!.type === 'point-of-order') return err('RULING_REQUIRED', 'a point of order ends with the chair\'s ruling'); // R23
+  const ruling = notAPointOfOrder(own(d.state.entries, sp.entryId)!.type, 'end');    // R23
+  if (ruling) return ruling;
   endSpeech(d, sp, 'ended');
   return undefined;
 };

@@ -92,7 +92,7 @@ export interface FloorState {
   /** `risen`: a meeting of the session rose; the next one opens with meeting.open (R45). */
   status: 'none' | 'created' | 'open' | 'suspended' | 'risen' | 'adjourned';
   title: string;
-  /** IANA time zone of the venue (setup); consoles print every clock time in it. Absent: UTC. */
+  /** The meeting's IANA time zone (setup), for times shown to people; absent: UTC. */
   timeZone?: string;
   profile: RulesProfile | null;
   delegations: Record<string, DelegationInfo>;
