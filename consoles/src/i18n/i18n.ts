@@ -45,19 +45,19 @@ export class Translator {
   /** `ltr` or `rtl`, for `<html dir>`. */
   get dir(): 'ltr' | 'rtl' { return LANGUAGES[this.lang].dir; }
 
-  /** The message `id` with ICU arguments filled (`{count, plural, …}`, `{name}`). */
-  t(id: MessageId, values?: MessageValues): string { return this.format(id, values); }
+  /** The message `id` with ICU arguments filled (`{count, plural, …}`, `{name}`). Bound: `const { t } = useI18n()` works. */
+  readonly t = (id: MessageId, values?: MessageValues): string => this.format(id, values);
 
   /**
    * What a person reads for a refusal `code`: the translation of `error.<code>`, else the
    * English source in ERROR_MESSAGES, else a generic sentence (the code is shown as a detail
    * by the caller, never as the message).
    */
-  error(code: string): string {
+  readonly error = (code: string): string => {
     const key = `error.${code}`;
     if (this.has(key)) return this.format(key);
     return Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as ErrorCode] : this.format('error.unknown');
-  }
+  };
 
   private has(key: string): boolean { return Object.hasOwn(CATALOGUES[this.lang], key) || Object.hasOwn(en, key); }
 
