@@ -159,4 +159,41 @@ describe('qna', () => {
     const view = (again.snapshot as { qna: { state: { questions: Array<Record<string, unknown>> } } }).qna.state.questions;
     expect(view).toEqual([expect.objectContaining({ questionId: 'q1', status: 'answered', mine: true })]);
   }, 60_000);
+  it('moderator: a dismissal reaches the asker with its reason (live and after a reload), archive files it away; a vote can be taken back', async () => {
+    const { meetingId, access } = await meeting({ moderation: 'pre', anonymity: 'allowed' });
+    const moderator = await connect(tokenOf(access as Access, 'mod'));
+    const asker = await connect(await sys.viewerToken(meetingId));
+    const voter = await connect(await sys.viewerToken(meetingId));
+
+    expect(await asker.cmd('qna.ask', { text: 'Will the AU lead the next mission?' })).toMatchObject({ ok: true });
+    expect(await asker.cmd('qna.ask', { text: 'Is the budget for 2027 agreed?' })).toMatchObject({ ok: true });
+    await moderator.waitFor('qna.asked', (d) => (d.payload as { questionId: string }).questionId === 'q2');
+    expect(await moderator.cmd('qna.dismiss', { questionId: 'q1', reason: 'Outside the agenda item' })).toMatchObject({ ok: true });
+    const dismissed = await asker.waitFor('qna.dismissed');
+    expect(dismissed).toMatchObject({ payload: { questionId: 'q1', from: 'pending', reason: 'Outside the agenda item' } });
+
+    expect(await moderator.cmd('qna.approve', { questionId: 'q2' })).toMatchObject({ ok: true });
+    await voter.waitFor('qna.published');
+    expect(await voter.cmd('qna.vote', { questionId: 'q2' })).toMatchObject({ ok: true, votes: 1, voted: true });
+    const reloadedVoter = await connect((voter.socket.auth as { token: string }).token);
+    expect((reloadedVoter.snapshot as { qna: { state: { voted: string[] } } }).qna.state.voted).toEqual(['q2']);
+    expect(await reloadedVoter.cmd('qna.unvote', { questionId: 'q2' })).toMatchObject({ ok: true, votes: 0, voted: false });
+    const afterUnvote = await connect((voter.socket.auth as { token: string }).token);
+    expect((afterUnvote.snapshot as { qna: { state: { voted: string[] } } }).qna.state.voted).toEqual([]);
+
+    expect(await moderator.cmd('qna.answer', { questionId: 'q2', mode: 'live' })).toMatchObject({ ok: true });
+    expect(await moderator.cmd('qna.archive', { questionId: 'q2' })).toMatchObject({ ok: true });
+    await voter.waitFor('qna.archived');
+
+    // The asker reloads: both questions with their fate, the reason of the dismissal included.
+    const again = await connect((asker.socket.auth as { token: string }).token);
+    const view = (again.snapshot as { qna: { state: { questions: Array<Record<string, unknown>> } } }).qna.state.questions;
+    expect(view).toEqual(expect.arrayContaining([
+      expect.objectContaining({ questionId: 'q1', status: 'dismissed', mine: true, dismissedReason: 'Outside the agenda item' }),
+      expect.objectContaining({ questionId: 'q2', status: 'archived', mine: true, setAsideFrom: 'answered' }),
+    ]));
+    // Another viewer sees neither: one was never public, the other is filed away.
+    const stranger = await connect(await sys.viewerToken(meetingId));
+    expect((stranger.snapshot as { qna: { state: { questions: unknown[] } } }).qna.state.questions).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ErrorResponseSchema, HealthSchema, IssuedAccessSchema, MeetingCreatedSchema, MeetingSetupSchema, ParticipantSetupSchema,
+  AccessListSchema, ErrorResponseSchema, HealthSchema, IssuedAccessSchema, MeetingListSchema, MeetingCreatedSchema, MeetingSetupSchema, ParticipantSetupSchema,
   WebcastRequestSchema, WebcastResultSchema,
 } from '@rostrum/contracts';
 
@@ -57,7 +57,12 @@ export function routes(recordSchema: Json, statsSchema: Json): RouteDoc[] {
     { method: 'post', path: '/meetings', tag: 'setup', auth: 'operatorKey', body: MeetingSetupSchema,
       summary: 'Create a meeting with its agenda, groups, delegations, participants, rules profile ({ preset, overrides }: overrides deep-merged over the preset, see x-profiles in docs/asyncapi.yaml) and Q&A settings; returns one access token per participant.',
       ok: { status: 201, schema: MeetingCreatedSchema }, errors: setupErrors },
-    { method: 'get', path: '/meetings/{id}', tag: 'setup', auth: 'operatorKey', params: [id], summary: 'The setup of a meeting as stored (meeting, items, delegations, groups, participants).',
+    { method: 'get', path: '/meetings', tag: 'setup', auth: 'operatorKey', summary: 'The meetings set up, newest first (at most 500): title, body, venue, date, time zone, participants.',
+      ok: { status: 200, schema: MeetingListSchema }, errors: { 401: ['UNAUTHENTICATED'] } },
+    { method: 'get', path: '/meetings/{id}/access', tag: 'setup', auth: 'operatorKey', params: [id],
+      summary: 'Each participant\'s access link as last issued, with its expiry and whether it still works (the same token, signed again from stored claims; no token is stored).',
+      ok: { status: 200, schema: AccessListSchema }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND'] } },
+    { method: 'get', path: '/meetings/{id}', tag: 'setup', auth: 'operatorKey', params: [id], summary: 'The setup of a meeting as stored (meeting with body, venue, date, time zone, symbol, session, number; items, delegations, groups, participants).',
       ok: { status: 200, schema: { type: 'object', description: 'The meeting row with items, delegations, groups and participants (Postgres entities).' } }, errors: { 401: ['UNAUTHENTICATED'], 404: ['MEETING_NOT_FOUND'] } },
     { method: 'post', path: '/meetings/{id}/participants', tag: 'setup', auth: 'operatorKey', params: [id], body: ParticipantSetupSchema,
       summary: 'Add a participant to a meeting (they reach the floor through `participant.added`) and issue its access token.', ok: { status: 201, schema: IssuedAccessSchema }, errors: { ...setupErrors, 404: ['MEETING_NOT_FOUND'] } },

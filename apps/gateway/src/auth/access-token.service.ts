@@ -22,6 +22,9 @@ export interface AccessClaims {
   expiresAtMs: number;
 }
 
+/** What makes a token reproducible: its id and times (seconds since the epoch). */
+export interface TokenStamp { tokenId: string; issuedAtSec: number; expiresAtSec: number }
+
 export type AccessCode = 'TOKEN_MISSING' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'TOKEN_REVOKED';
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: AccessCode; message: string };
 export type IssueInput = Omit<AccessClaims, 'tokenId' | 'expiresAtMs' | 'version'> & { version?: number };
@@ -31,14 +34,21 @@ export type IssueInput = Omit<AccessClaims, 'tokenId' | 'expiresAtMs' | 'version
 export class AccessTokenService {
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
-  /** Signs a token for `ttlSeconds` (default TOKEN_TTL_SECONDS). `expiresAt` is ISO 8601. */
-  issue(claims: IssueInput, ttlSeconds = this.config.auth.tokenTtlSeconds): { token: string; expiresAt: string } {
+  /**
+   * Signs a token for `ttlSeconds` (default TOKEN_TTL_SECONDS). `expiresAt` is ISO 8601. Given
+   * the `stamp` of an earlier issue (same claims), it signs the very same token again (HS256 is
+   * deterministic): that is how the secretariat lists a meeting's links later without the
+   * server storing any token.
+   */
+  issue(claims: IssueInput, ttlSeconds = this.config.auth.tokenTtlSeconds, stamp?: TokenStamp): { token: string; expiresAt: string; stamp: TokenStamp } {
+    const issuedAtSec = Math.floor(Date.now() / 1000);
+    const s = stamp ?? { tokenId: randomUUID(), issuedAtSec, expiresAtSec: issuedAtSec + ttlSeconds };
     const token = jwt.sign(
-      { mid: claims.meetingId, role: claims.role, del: claims.delegationId, name: claims.name, ver: claims.version ?? 0, ...(claims.anonymous ? { anon: true } : {}) },
+      { mid: claims.meetingId, role: claims.role, del: claims.delegationId, name: claims.name, ver: claims.version ?? 0, ...(claims.anonymous ? { anon: true } : {}), iat: s.issuedAtSec, exp: s.expiresAtSec },
       this.config.auth.tokenSecret,
-      { algorithm: 'HS256', subject: claims.participantId, expiresIn: ttlSeconds, audience: 'rostrum', jwtid: randomUUID() },
+      { algorithm: 'HS256', subject: claims.participantId, audience: 'rostrum', jwtid: s.tokenId },
     );
-    return { token, expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + ttlSeconds * 1000).toISOString() };
+    return { token, expiresAt: new Date(s.expiresAtSec * 1000).toISOString(), stamp: s };
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
  * bundles under assets/ carry a content hash in their names: cached for good; pages are not.
  */
 const ROOT = resolve(__dirname, '../../../../consoles');
-const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat', 'display']);
+const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat', 'display', 'record']);
 
 @ApiExcludeController()
 @Controller('console')

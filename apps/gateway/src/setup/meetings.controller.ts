@@ -45,6 +45,22 @@ export class MeetingsController {
     return this.meetings.create(resolved.value, setup.viewers);
   }
 
+  @Get()
+  @UseGuards(OperatorKeyGuard)
+  @ApiHeader({ name: 'x-operator-key', required: true })
+  @ApiOperation({ summary: 'The meetings set up, newest first.' })
+  list() {
+    return this.meetings.list();
+  }
+
+  @Get(':id/access')
+  @UseGuards(OperatorKeyGuard)
+  @ApiHeader({ name: 'x-operator-key', required: true })
+  @ApiOperation({ summary: 'Each participant\'s access link as last issued, with its expiry and status.' })
+  accessLinks(@Param('id') id: string) {
+    return this.meetings.accessLinks(id);
+  }
+
   @Get(':id')
   @UseGuards(OperatorKeyGuard)
   @ApiHeader({ name: 'x-operator-key', required: true })

@@ -156,4 +156,6 @@ export const FLOOR_INTERNAL_COMMANDS = ['meeting.create', 'participant.add', 'ti
 /** `participant.add` (REST, operator): a participant added after the meeting was created. */
 export const ParticipantAddSchema = z.object({
   id: id, name: text(200), title: z.string().trim().max(200).optional(), level: z.enum(LEVELS), role: z.string().min(1).max(20), delegationId: id.optional(),
+  // As in the setup (ParticipantSetupSchema): the statistics and the language of delivery need them (issue 12).
+  gender: z.enum(['female', 'male', 'other']).optional(), language: z.string().trim().min(2).max(40).optional(),
 }).strict();

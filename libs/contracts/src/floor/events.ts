@@ -139,7 +139,7 @@ export interface FloorEventPayloads {
   'list.reopened': { itemId: string; reason?: string };
   'chair.calledToOrder': { delegationId?: string; text: string };
   'presence.updated': { delegationId: string; status: 'connected' | 'dropped' | 'back'; mode?: Mode };
-  'participant.added': { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
+  'participant.added': { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string; gender?: 'female' | 'male' | 'other'; language?: string };
   /** R45: the meeting rose; the waiting speakers of each item keep their places, at the head, for the next meeting. */
   'meeting.rose': { sitting: number; carriedOver: Array<{ itemId: string; entryIds: string[] }> };
   /** R46: to the delegation (and staff): its provisional place, meeting and estimated time (R47). */

@@ -12,6 +12,8 @@ export interface QnaQuestionView extends QnaPublicQuestion {
   asker?: { participantId: string; name?: string; delegationId?: string };
   /** Moderators: the status `qna.restore` would bring a dismissed or archived question back to. */
   setAsideFrom?: QnaStatus;
+  /** Moderators and the asker: why a dismissed question was dismissed, when the moderator said. */
+  dismissedReason?: string;
 }
 
 /**

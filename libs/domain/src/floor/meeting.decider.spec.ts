@@ -19,6 +19,17 @@ describe('meeting lifecycle', () => {
     expect(m.no('meeting.open').code).toBe('MEETING_ADJOURNED');
   });
 
+  it('every role\'s view carries the meeting\'s time zone, so consoles print times in it (issue 11)', () => {
+    const m = new TestMeeting();
+    m.ok('meeting.create', { ...meetingSetup(), timeZone: 'America/New_York' }, operator);
+    for (const who of [{ role: 'viewer' as const, participantId: 'v-1' }, { role: 'chair' as const, participantId: 'p-chair' }]) {
+      expect(projectFloor(m.state, who).timeZone).toBe('America/New_York');
+    }
+    const utc = new TestMeeting();
+    utc.ok('meeting.create', meetingSetup(), operator);
+    expect(projectFloor(utc.state, { role: 'viewer', participantId: 'v-1' })).not.toHaveProperty('timeZone');
+  });
+
   it('refuses unknown commands, bad payloads and timers from clients without throwing', () => {
     const s = initialFloorState('x');
     const ctx = { now: 0, actor: chair };
@@ -59,6 +70,10 @@ describe('rules profiles', () => {
     expect(m.no('participant.add', { id: 'p-x', name: 'Nobody', level: 'other', role: 'delegate', delegationId: 'XXX' }, operator).code).toBe('NO_SUCH_DELEGATION');
     const [added] = m.ok('participant.add', { id: 'p-gha-2', name: 'Hon. Ama Boateng', title: 'Minister for Foreign Affairs', level: 'minister', role: 'delegate', delegationId: 'GHA' }, operator);
     expect(added).toMatchObject({ type: 'participant.added', visibility: { scope: 'staff', delegationId: 'GHA' } });
+    const [withDetails] = m.ok('participant.add', { id: 'p-gha-3', name: 'Ms. Efua Mensah', level: 'other', role: 'delegate', delegationId: 'GHA', gender: 'female', language: 'fr' }, operator);
+    // Gender and language reach the log as the setup's participants carry them (statistics, language of delivery).
+    expect(withDetails.payload).toMatchObject({ gender: 'female', language: 'fr' });
+    expect(m.state.participants['p-gha-3']).toMatchObject({ gender: 'female', language: 'fr' });
     const [requested] = m.ok('floor.request', { type: 'statement' }, minister);
     expect(requested.payload).toMatchObject({ entry: { speakerName: 'Hon. Ama Boateng', speakerTitle: 'Minister for Foreign Affairs', level: 'minister', participantId: 'p-gha-2' } });
   });

@@ -34,7 +34,7 @@ const ResolvedSetupSchema = z.object({
  * participant who asks, with the name, title and level the secretariat registered).
  */
 export const addParticipant: Handler = (d, raw) => {
-  const p = raw as { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string };
+  const p = raw as { id: string; name: string; title?: string; level: (typeof LEVELS)[number]; role: string; delegationId?: string; gender?: 'female' | 'male' | 'other'; language?: string };
   if (own(d.state.participants, p.id)) return err('VALIDATION_FAILED', `participant ${p.id} already exists`);
   if (p.delegationId && !own(d.state.delegations, p.delegationId)) return err('NO_SUCH_DELEGATION', `no delegation ${p.delegationId}`);
   d.emit('participant.added', { ...p }, p.delegationId ? { scope: 'staff', delegationId: p.delegationId } : { scope: 'staff' });

@@ -83,7 +83,7 @@ export interface Presence { status: 'connected' | 'dropped' | 'back'; mode?: Mod
 
 export interface DelegationInfo { id: string; name: string; tier: string; groups: string[] }
 export interface GroupInfo { id: string; name: string; coordinatorDelegationId?: string }
-export interface ParticipantInfo { id: string; name: string; title?: string; level: Level; role: string; delegationId?: string; language?: string }
+export interface ParticipantInfo { id: string; name: string; title?: string; level: Level; role: string; delegationId?: string; gender?: string; language?: string }
 
 export interface FloorState {
   meetingId: string;

@@ -33,6 +33,35 @@ describe('projectQna', () => {
     expect(gha.questions.find((q) => q.questionId === 'q3')).toMatchObject({ status: 'dismissed', mine: true, setAsideFrom: 'visible' });
   });
 
+  it('the asker learns why their question was dismissed, also after archiving; a restore clears it; others never see it', () => {
+    const h = new Harness(settings({ rateLimit: { questions: 100, windowSeconds: 60 } }));
+    const pending = h.ask(actors.viewer2);
+    const open = h.ask(actors.viewer2);
+    h.run(actors.moderator, 'qna.approve', { questionId: open });
+    h.run(actors.moderator, 'qna.dismiss', { questionId: pending, reason: 'Asked already (see q1)' });
+    h.run(actors.moderator, 'qna.dismiss', { questionId: open, reason: 'Off topic' });
+    const mine = (id: string) => projectQna(h.state, { role: 'viewer', participantId: 'v-2' }).questions.find((q) => q.questionId === id);
+    expect(mine(pending)).toMatchObject({ status: 'dismissed', mine: true, dismissedReason: 'Asked already (see q1)' });
+    expect(projectQna(h.state, { role: 'moderator', participantId: 'x' }).questions.find((q) => q.questionId === open)).toMatchObject({ dismissedReason: 'Off topic' });
+    expect(projectQna(h.state, { role: 'viewer', participantId: 'someone' }).questions.some((q) => q.questionId === open)).toBe(false);
+    h.run(actors.moderator, 'qna.archive', { questionId: open });
+    expect(mine(open)).toMatchObject({ status: 'archived', setAsideFrom: 'dismissed', dismissedReason: 'Off topic' });
+    h.run(actors.moderator, 'qna.restore', { questionId: open });
+    expect(mine(open)).toMatchObject({ status: 'dismissed', dismissedReason: 'Off topic' });
+    h.run(actors.moderator, 'qna.restore', { questionId: pending });
+    expect(mine(pending)).toMatchObject({ status: 'pending' });
+    expect(mine(pending)!.dismissedReason).toBeUndefined();
+  });
+
+  it('a written answer reaches every viewer with its text', () => {
+    const h = new Harness(settings({ moderation: 'open' }));
+    const id = h.ask(actors.viewer);
+    h.run(actors.moderator, 'qna.answer', { questionId: id, mode: 'written', text: 'The mandate is renewed in June.' });
+    expect(projectQna(h.state, { role: 'viewer', participantId: 'someone' }).questions[0]).toMatchObject({
+      status: 'answered', answer: { mode: 'written', text: 'The mandate is renewed in June.' },
+    });
+  });
+
   it.each(['moderator', 'chair', 'secretariat'] as const)('%s sees everything, with the asker of anonymous questions', (role) => {
     const { h } = board('allowed');
     const s = projectQna(h.state, { role, participantId: 'x' });

@@ -33,6 +33,8 @@ export function projectQna(
       }
     }
     if ((moderator || mine) && q.setAsideFrom) view.setAsideFrom = q.setAsideFrom;
+    // The asker learns the fate of their question, the reason included.
+    if ((moderator || mine) && q.dismissedReason) view.dismissedReason = q.dismissedReason;
     questions.push(view);
   }
   return { meetingId: state.meetingId, seq: state.seq, highlightedId: state.highlightedId, questions: sortQuestions(questions, sort) };

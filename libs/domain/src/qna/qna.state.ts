@@ -24,6 +24,8 @@ export interface QnaQuestion {
   status: QnaStatus;
   /** For dismissed / archived: the status `qna.restore` brings it back to. */
   setAsideFrom?: QnaStatus;
+  /** Why the moderator dismissed it (kept while archived from dismissed; gone once restored). */
+  dismissedReason?: string;
   answer?: QnaAnswer;
 }
 
@@ -94,12 +96,15 @@ export function evolveQna(state: QnaState, e: EventEnvelope): QnaState {
       const s = patch(next, p.questionId, {
         status: e.type === 'qna.dismissed' ? 'dismissed' : 'archived',
         setAsideFrom: p.from === 'highlighted' ? 'visible' : p.from,
+        ...(e.type === 'qna.dismissed' ? { dismissedReason: p.reason } : {}),
       });
       return s.highlightedId === p.questionId ? { ...s, highlightedId: null } : s;
     }
     case 'qna.restored': {
       const p = e.payload as unknown as QnaRestoredPayload;
-      return patch(next, p.questionId, { status: p.status, setAsideFrom: undefined });
+      const back = patch(next, p.questionId, { status: p.status, setAsideFrom: undefined });
+      // Restored to dismissed (it was archived from there): the reason still holds.
+      return p.status === 'dismissed' ? back : patch(back, p.questionId, { dismissedReason: undefined });
     }
     default: return next;
   }
@@ -134,5 +139,6 @@ function patch(s: QnaState, id: string, changes: Partial<QnaQuestion>): QnaState
   if (!q) return s; // an event about an unknown question cannot come from this decider; ignore rather than crash a replay
   const updated = { ...q, ...changes };
   if (changes.setAsideFrom === undefined && 'setAsideFrom' in changes) delete updated.setAsideFrom;
+  if (changes.dismissedReason === undefined && 'dismissedReason' in changes) delete updated.dismissedReason;
   return { ...s, questions: { ...s.questions, [id]: updated } };
 }

@@ -50,10 +50,14 @@ export const RecordQueries = {
   },
 
   /** The setup carried by the meeting's first event (names for entry texts). */
+  /** The setup as `meeting.created` carried it, with the participants added later (`participant.added`: gender and language too). */
   async setup(db: Db, meetingId: string): Promise<ResolvedMeetingSetup | undefined> {
-    const rows: Array<{ payload: ResolvedMeetingSetup }> = await db.query(
-      `SELECT payload FROM record_events WHERE meeting_id = $1 AND stream = 'meeting' AND type = 'meeting.created' ORDER BY seq LIMIT 1`, [meetingId]);
-    return rows[0]?.payload;
+    const rows: Array<{ type: string; payload: Record<string, unknown> }> = await db.query(
+      `SELECT type, payload FROM record_events WHERE meeting_id = $1 AND stream = 'meeting' AND type IN ('meeting.created', 'participant.added') ORDER BY seq`, [meetingId]);
+    const created = rows.find((r) => r.type === 'meeting.created')?.payload as ResolvedMeetingSetup | undefined;
+    if (!created) return undefined;
+    const added = rows.filter((r) => r.type === 'participant.added').map((r) => r.payload as unknown as ResolvedMeetingSetup['participants'][number]);
+    return added.length ? { ...created, participants: [...created.participants, ...added] } : created;
   },
 
   /** Committed versions not yet on the record stream, in the order they should be published. */
