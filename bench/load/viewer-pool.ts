@@ -90,6 +90,15 @@ export class ViewerPool {
 
   async closeSockets(): Promise<void> { await this.all('close'); }
 
+  /** Per digest of the `seq:type` list each viewer applied up to `head` since `track`: how many viewers had it. */
+  async orders(head: number): Promise<Record<string, { viewers: number; events: number; first: string; last: string }>> {
+    const out: Record<string, { viewers: number; events: number; first: string; last: string }> = {};
+    for (const part of await this.all<typeof out>('orders', { head })) {
+      for (const [k, o] of Object.entries(part)) { if (out[k]) out[k].viewers += o.viewers; else out[k] = { ...o }; }
+    }
+    return out;
+  }
+
   async stop(): Promise<void> {
     await this.closeSockets().catch(() => undefined);
     for (const w of this.workers) if (w.exitCode === null && w.signalCode === null) { w.disconnect(); }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { RostrumClient } from '@rostrum/client';
@@ -10,7 +11,7 @@ import { eachMessage } from './messages';
  * (`snapshot: false`) stays a bare socket. Latency = receive time − the server time the message
  * carries (the envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
  */
-interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number }
+interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number; order: string[] }
 type Request = { id: number; cmd: string; [k: string]: unknown };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -44,21 +45,26 @@ function onMessage(v: Viewer, name: string, data: Record<string, unknown> | unde
 async function connectAll(url: string, tokens: string[], firstIndex: number, snapshot: boolean, concurrency: number): Promise<{ connected: number; failed: number; errors: string[] }> {
   let next = 0;
   let failed = 0;
+  let joined = 0;
   const errors = new Set<string>();
   const one = async (i: number) => {
     const options = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 };
     const client = snapshot ? new RostrumClient({ url, token: tokens[i]!, io, timeoutMs: 30_000, socket: options }) : undefined;
     const socket = client?.socket ?? io(url, { auth: { token: tokens[i] }, ...options });
-    const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
+    const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1, order: [] };
     if (client) {
       // Applied in seq order, each once: measured when the client hands them over.
-      client.on('*', (e) => onMessage(v, e.type, e as unknown as Record<string, unknown>));
+      client.on('*', (e) => {
+        if (e.stream === 'meeting') v.order.push(`${e.seq}:${e.type}`);
+        onMessage(v, e.type, e as unknown as Record<string, unknown>);
+      });
       for (const name of ['qna.tallies', 'floor.view'] as const) client.onTransient(name, (payload) => onMessage(v, name, { payload }));
     } else socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
     try {
       if (client) await client.connect(); // connected and synced (snapshot)
       else await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
       viewers.push(v);
+      joined++;
     } catch (err) {
       failed++;
       errors.add((err as Error).message);
@@ -66,7 +72,7 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
     }
   };
   await Promise.all(Array.from({ length: concurrency }, async () => { while (next < tokens.length) await one(next++); }));
-  return { connected: viewers.length, failed, errors: [...errors].slice(0, 5) };
+  return { connected: joined, failed, errors: [...errors].slice(0, 5) };
 }
 
 /** Most messages any viewer got within any sliding 1-second window. */
@@ -108,8 +114,24 @@ const handlers: Record<string, (r: Request) => unknown> = {
     tracked = new Set(r.types as string[]);
     keyed = (r.keyed as Record<string, string>) ?? {};
     samples = {}; counts = {}; keyedHits = [];
-    for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
+    for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; v.order = []; }
     return { viewers: viewers.length };
+  },
+  /**
+   * What each viewer applied of the meeting stream since `track`, up to seq `head`: a digest of
+   * its `seq:type` list per viewer, counted by digest (every viewer the same: one key).
+   */
+  orders: (r) => {
+    const head = r.head as number;
+    const out: Record<string, { viewers: number; events: number; first: string; last: string }> = {};
+    for (const v of viewers) {
+      if (!v.client) continue; // raw baseline sockets apply no stream
+      const list = v.order.filter((x) => Number(x.split(':')[0]) <= head);
+      const key = createHash('sha1').update(list.join(',')).digest('hex');
+      const o = (out[key] ??= { viewers: 0, events: list.length, first: list[0] ?? '', last: list[list.length - 1] ?? '' });
+      o.viewers++;
+    }
+    return out;
   },
   counts: () => counts,
   stats: () => ({ samples, counts, keyed: keyedHits }),
