@@ -125,6 +125,7 @@ async function main(): Promise<void> {
 function report(checks: Check[], meta: Record<string, unknown>): void {
   process.stdout.write(`\n${table(checks)}\n`);
   for (const c of checks) if (c.note) process.stdout.write(`  ${c.scenario} / ${c.metric}: ${c.note}\n`);
+  process.stdout.write(figureTables(meta.results as Record<string, unknown>));
   const dir = join(ROOT, 'artifacts', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'results.json');
@@ -133,6 +134,32 @@ function report(checks: Check[], meta: Record<string, unknown>): void {
   const broken = checks.filter((c) => c.pass === null).length;
   process.stdout.write(`${checks.filter((c) => c.pass).length} PASS, ${checks.filter((c) => c.pass === false).length} MISS, ${broken} ERROR\n`);
   process.exitCode = broken ? 1 : 0;
+}
+
+type Row = { viewers: number; joined: number; joinsPerSecond: number; p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number; heapMbPer1000?: number; workers?: number };
+
+/** The per-size, workers and scale-out figures as markdown tables, ready for docs/benchmarks.md. */
+function figureTables(results: Record<string, unknown>): string {
+  const out: string[] = [];
+  const line = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
+  const fan = (r: Row) => [`${r.p50} / ${r.p99}`, `${r.rawP50} / ${r.rawP99}`, `${r.ratioP99}×`, r.rounds, r.missing];
+  const sizes = results.sizes as Row[] | undefined;
+  if (sizes?.length) {
+    out.push('', 'Per size (one gateway process):', '', line(['viewers', 'joined', 'joins/s', 'heap MB / 1,000 idle', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', 'rounds', 'missing']), line(Array(9).fill('---')));
+    for (const r of sizes) out.push(line([r.viewers, r.joined, r.joinsPerSecond, r.heapMbPer1000, ...fan(r)]));
+  }
+  const workers = results.gatewayWorkers as Row[] | undefined;
+  if (workers?.length) {
+    out.push('', 'Gateway workers (GATEWAY_WORKERS):', '', line(['workers', 'viewers', 'joins/s', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', 'rounds', 'missing']), line(Array(8).fill('---')));
+    for (const r of workers) out.push(line([r.workers, r.viewers, r.joinsPerSecond, ...fan(r)]));
+  }
+  const so = results.scaleOut as { single: Row; split: Row; orders: unknown[] } | undefined;
+  if (so) {
+    out.push('', 'Scale-out (2 gateways, 2 floors, 2 recorders) beside the single instance:', '', line(['system', 'viewers', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', 'rounds', 'missing']), line(Array(7).fill('---')));
+    out.push(line(['single instance', so.single.viewers, ...fan(so.single)]), line(['scale-out', so.split.viewers, ...fan(so.split)]));
+    out.push('', `order check: ${so.orders.length} distinct sequence(s): ${JSON.stringify(so.orders)}`);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 main().catch((err) => { log(`bench failed: ${(err as Error).stack}`); process.exitCode = 1; });

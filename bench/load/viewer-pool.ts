@@ -90,7 +90,10 @@ export class ViewerPool {
 
   async closeSockets(): Promise<void> { await this.all('close'); }
 
-  /** Per digest of the `seq:type` list each viewer applied up to `head` since `track`: how many viewers had it. */
+  /** From now on each viewer notes the meeting stream's `seq:type` it applies (read with `orders`). */
+  async resetOrders(): Promise<void> { await this.all('resetOrders'); }
+
+  /** Per digest of the `seq:type` list each viewer applied up to `head` since `resetOrders`: how many viewers had it. */
   async orders(head: number): Promise<Record<string, { viewers: number; events: number; first: string; last: string }>> {
     const out: Record<string, { viewers: number; events: number; first: string; last: string }> = {};
     for (const part of await this.all<typeof out>('orders', { head })) {

@@ -21,6 +21,8 @@ let keyed: Record<string, string> = {};
 let samples: Record<string, number[]> = {};
 let counts: Record<string, number> = {};
 let keyedHits: Array<[string, string, number]> = [];
+/** Whether viewers note the order they apply events in (only the scale-out check asks). */
+let noting = false;
 /** Acknowledged votes of the last storm, per question. */
 let votedFor: Record<string, number> = {};
 
@@ -55,7 +57,7 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
     if (client) {
       // Applied in seq order, each once: measured when the client hands them over.
       client.on('*', (e) => {
-        if (e.stream === 'meeting') v.order.push(`${e.seq}:${e.type}`);
+        if (noting && e.stream === 'meeting') v.order.push(`${e.seq}:${e.type}`);
         onMessage(v, e.type, e as unknown as Record<string, unknown>);
       });
       for (const name of ['qna.tallies', 'floor.view'] as const) client.onTransient(name, (payload) => onMessage(v, name, { payload }));
@@ -114,11 +116,13 @@ const handlers: Record<string, (r: Request) => unknown> = {
     tracked = new Set(r.types as string[]);
     keyed = (r.keyed as Record<string, string>) ?? {};
     samples = {}; counts = {}; keyedHits = [];
-    for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; v.order = []; }
+    for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
     return { viewers: viewers.length };
   },
+  /** Starts noting, per viewer, the meeting stream's `seq:type` it applies (read with `orders`). */
+  resetOrders: () => { noting = true; for (const v of viewers) v.order = []; return { viewers: viewers.length }; },
   /**
-   * What each viewer applied of the meeting stream since `track`, up to seq `head`: a digest of
+   * What each viewer applied of the meeting stream since `resetOrders`, up to seq `head`: a digest of
    * its `seq:type` list per viewer, counted by digest (every viewer the same: one key).
    */
   orders: (r) => {

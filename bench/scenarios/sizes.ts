@@ -102,6 +102,7 @@ export async function scaleOutRun(b: Bench, size: number, rounds: number, maxMs:
     const conn = { connected: c1.connected + c2.connected, failed: c1.failed + c2.failed, ms: c1.ms + c2.ms };
     log(`scale-out: ${c1.connected} viewers on gateway 1, ${c2.connected} on gateway 2`);
     try {
+      await b.pool.resetOrders(); // nothing in flight: every viewer starts its list at the same point
       const split = row(size, conn, await fanout(b, conn.connected, rounds, { gateways: [b.sys.url, second], maxMs }));
       const orders = await b.pool.orders(b.chair.seq.meeting);
       const digests = Object.values(orders);
