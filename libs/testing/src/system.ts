@@ -93,7 +93,8 @@ export class TestSystem {
     child.stderr!.pipe(log);
     const app: RunningApp = { name, process: child, port, url: `http://127.0.0.1:${port}` };
     // A gateway of several workers starts each of them (a Nest app apiece) before it is ready.
-    const readyMs = 30_000 * Math.max(1, Math.min(4, Number((env as Record<string, string | undefined>).GATEWAY_WORKERS) || 1));
+    // 45 s a process: on a shared 2-core machine (load 20) a gateway took 24 s to its first log line.
+    const readyMs = 45_000 * Math.max(1, Math.min(4, Number((env as Record<string, string | undefined>).GATEWAY_WORKERS) || 1));
     await new Promise<void>((res, rej) => {
       let out = '';
       const timer = setTimeout(() => {
