@@ -69,10 +69,11 @@ describe('fan-out budget: changes at once, storms coalesced without loss', () =>
       await waitUntil(() => viewer.has(seq) && delegate.has(seq) && officer.has(seq), `seq ${seq} delivered`);
     }
     for (const seq of seqs) {
-      // The officers' round and the followers' flush of the same seq are one synchronous step now;
+      // The officers' round and the followers' flush of the same seq are one synchronous step now
+      // (a few ms apart at most; the margin is for a loaded machine descheduling the gateway);
       // a held follower round showed here as a gap of up to 250 ms.
-      expect(viewer.sentAt(seq) - officer.sentAt(seq)).toBeLessThanOrEqual(25);
-      expect(delegate.sentAt(seq) - officer.sentAt(seq)).toBeLessThanOrEqual(25);
+      expect(viewer.sentAt(seq) - officer.sentAt(seq)).toBeLessThanOrEqual(100);
+      expect(delegate.sentAt(seq) - officer.sentAt(seq)).toBeLessThanOrEqual(100);
     }
     // One batch per change: nothing was held back to be coalesced.
     expect(viewer.batches.filter((b) => b.seqs.some((s) => seqs.includes(s))).map((b) => b.seqs)).toEqual(seqs.map((s) => [s]));
