@@ -97,4 +97,21 @@ describe('gateway workers: one port, several processes', () => {
     expect(viaPolling.length).toBeGreaterThanOrEqual(12);
     expect(polling.socket.io.engine.transport.name).toBe('polling');
   });
+
+  it('a worker that dies is replaced, and a client of it resumes on the gateway without gap', async () => {
+    const chair = await TestClient.connect(gateway.url!, tokenOf(access, 'chair'));
+    closers.push(() => chair.close());
+    const viewer = await TestClient.connect(gateway.url!, await sys.viewerToken(meetingId));
+    closers.push(() => viewer.close());
+    const [victim] = childrenOf(gateway.process.pid!);
+    process.kill(victim!, 'SIGKILL');
+    await waitUntil(() => { const now = childrenOf(gateway.process.pid!); return now.length === 2 && !now.includes(victim!); }, 'a replacement worker', 60_000);
+    // Whichever worker held them, the chair and the viewer are (back) on the gateway and follow on.
+    const ack = await chair.cmd('chair.callToOrder', { text: 'Order after a worker died' });
+    expect(ack).toMatchObject({ ok: true });
+    await waitUntil(() => viewer.seq.meeting >= (ack.seq as number), 'the viewer has the new event', 30_000);
+    const seqs = viewer.streams.meeting.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    expect(viewer.duplicates).toBe(0);
+  });
 });

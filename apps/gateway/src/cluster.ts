@@ -50,7 +50,8 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
   const started = Array.from({ length: workers }, fork);
   await Promise.all(started.map(ready));
   cluster.on('exit', (w, code, signal) => {
-    if (stopping) return;
+    // A clean exit (code 0) is a shutdown (Ctrl-C reaches the workers too), not a crash.
+    if (stopping || code === 0) return;
     logger.error({ pid: w.process.pid, code, signal }, 'gateway worker exited; starting another');
     fork();
   });
@@ -67,7 +68,14 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
     logger.info({ signal }, 'shutting down the gateway workers');
     http.close();
     const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
-    await Promise.all(alive.map((w) => new Promise<void>((res) => { w.once('exit', () => res()); w.process.kill('SIGTERM'); })));
+    // Each worker drains within its own 10 s deadline (onShutdown); this one is a backstop.
+    const deadline = setTimeout(() => { logger.error('gateway workers did not stop in 15 s; exiting'); process.exit(1); }, 15_000);
+    await Promise.all(alive.map((w) => new Promise<void>((res) => {
+      if (w.isDead()) return res();
+      w.once('exit', () => res());
+      w.process.kill('SIGTERM');
+    })));
+    clearTimeout(deadline);
     logger.info('shut down cleanly');
     process.exit(0);
   };
