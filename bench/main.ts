@@ -86,9 +86,10 @@ async function main(): Promise<void> {
 
     if (opts.sizes.length && needsAll) {
       for (const size of opts.sizes) await part(b, `size ${size}`, () => sizeRun(b, size, size >= 5000 ? Math.min(rounds, 60) : rounds, maxMs));
-      // The per-size table holds each size's figures; no single-size summary for a run of several.
+      // The per-size table holds each size's figures; no single fan-out summary for a run of
+      // several. results.memory stays: the last size's (the full run's 10,000), which
+      // scripts/capacity.js reads for the gateway's heap per 1,000 viewers.
       delete b.results.fanout;
-      delete b.results.memory;
     } else if (needsAll) {
       const tokens = await viewerTokens(b, N);
       const before = opts.only.has('memory') ? await settledMemory(b) : undefined;
