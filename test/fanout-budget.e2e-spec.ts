@@ -100,9 +100,11 @@ describe('fan-out budget: changes at once, storms coalesced without loss', () =>
     expect(officer.batches.filter((b) => b.seqs.some((s) => s >= first)).length).toBeGreaterThan(stormBatches.length); // officers are not paced
     // Paced by the budget: one token (500 ms at 2 writes/s) between two flushes to followers. One
     // flush may send several batches (a floor view keeps its place between events), all at once.
+    // A batch is stamped when it is emitted, which may be a little after its flush took the token
+    // (485 ms was seen at load 25), so the bound is 400 ms; unpaced, flushes were ms apart.
     const flushes = stormBatches.map((b) => b.serverTime).filter((t, i, all) => i === 0 || t - all[i - 1]! > 50);
     expect(flushes.length).toBeGreaterThan(1);
-    for (let i = 1; i < flushes.length; i++) expect(flushes[i]! - flushes[i - 1]!).toBeGreaterThanOrEqual(490);
+    for (let i = 1; i < flushes.length; i++) expect(flushes[i]! - flushes[i - 1]!).toBeGreaterThanOrEqual(400);
     // Views: latest wins — never an older one after a newer one, and no more than the officers got.
     const viewSeqs = viewer.views.map((v) => v.seq);
     expect(viewSeqs).toEqual([...viewSeqs].sort((a, b) => a - b));
