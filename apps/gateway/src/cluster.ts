@@ -84,11 +84,28 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
 }
 
 /**
- * In a worker: the socket.io server takes the connections the primary hands over (no listen of
- * its own), its metrics answer the primary's aggregation, and the primary is told it is ready.
+ * In a worker, from its first moment: the primary may hand it connections before its socket.io
+ * server exists (a replacement worker has no clients, so least-connection picks it at once);
+ * they are held here, not lost, and handed on by the returned function once it does.
  */
-export function workerReady(io: Server): void {
+export function holdHandedConnections(): () => void {
+  const held: Array<[unknown, unknown]> = [];
+  const hold = (m: { type?: unknown }, handle: unknown) => { if (typeof m?.type === 'string' && m.type.startsWith('sticky:')) held.push([m, handle]); };
+  process.on('message', hold);
+  return () => {
+    process.off('message', hold);
+    for (const [m, handle] of held.splice(0)) (process as NodeJS.EventEmitter).emit('message', m, handle);
+  };
+}
+
+/**
+ * In a worker: the socket.io server takes the connections the primary hands over (no listen of
+ * its own) — first those held since the worker started (`release`) —, its metrics answer the
+ * primary's aggregation, and the primary is told it is ready.
+ */
+export function workerReady(io: Server, release: () => void): void {
   setupWorker(io);
+  release();
   AggregatorRegistry.setRegistries([registry]);
   new AggregatorRegistry(); // answers the primary's metrics requests
   process.send!({ type: READY });

@@ -15,7 +15,7 @@ import { ErrorFilter } from './ops/error.filter';
 import { IdParamPipe } from './ops/id-param.pipe';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
 import { MeetingGateway } from './realtime/meeting.gateway';
-import { runPrimary, workerReady } from './cluster';
+import { holdHandedConnections, runPrimary, workerReady } from './cluster';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
 
 /**
@@ -23,6 +23,8 @@ import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
  * workers on one port (./cluster.ts); each worker, or the single process, runs bootstrap().
  */
 async function main(): Promise<void> {
+  // A worker may be handed connections before it can serve them: hold them until it can.
+  const release = cluster.isWorker ? holdHandedConnections() : () => undefined;
   const config = loadConfig();
   const logger = createLogger('gateway', config.logLevel);
   if (config.gateway.workers > 1 && cluster.isPrimary) {
@@ -31,10 +33,10 @@ async function main(): Promise<void> {
     if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
     return runPrimary(config, logger);
   }
-  return bootstrap(config, logger);
+  return bootstrap(config, logger, release);
 }
 
-async function bootstrap(config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>): Promise<void> {
+async function bootstrap(config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>, release: () => void): Promise<void> {
   initMetrics('gateway');
   if (!cluster.isWorker) {
     const ran = await migrate(config.database);
@@ -70,7 +72,7 @@ async function bootstrap(config: ReturnType<typeof loadConfig>, logger: ReturnTy
     // The primary listens and hands connections over (sticky sessions); the worker only serves them.
     await app.init();
     health.start();
-    workerReady(app.get(MeetingGateway).server);
+    workerReady(app.get(MeetingGateway).server, release);
     logger.info({ pid: process.pid }, 'gateway worker ready');
   } else {
     await app.listen(config.gateway.port, config.gateway.host);
