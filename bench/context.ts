@@ -7,7 +7,19 @@ import type { Check } from './report';
 export const SCENARIOS = ['fanout', 'memory', 'command', 'qna', 'record'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
-export interface Options { viewers: number; only: Set<Scenario>; quick: boolean; workers: number; commandRate: number }
+/**
+ * `viewers`: the size of a single-size run (fan-out, memory; command/qna/record with at most
+ * 2,000); `sizes`: several sizes for the per-size table (fan-out, join rate, memory), the full
+ * run's default; `gatewayWorkers`: the gateway processes compared with one (GATEWAY_WORKERS;
+ * 0 = none); `scaleOut`: the 2-gateway, 2-floor, 2-recorder run; `workers`: load processes;
+ * `cpuProf`: CPU profiles of the gateway and the floor.
+ */
+export interface Options {
+  viewers: number; sizes: number[]; only: Set<Scenario>; quick: boolean; workers: number; commandRate: number;
+  gatewayWorkers: number; scaleOut: boolean;
+  /** The gateway and floor write CPU profiles to artifacts/profiles (`--cpu-prof`). */
+  cpuProf: boolean;
+}
 
 export type Access = Array<{ participantId: string; token: string }>;
 

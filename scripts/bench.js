@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [--viewers N] [--only fanout,memory,command,qna,record] [--workers K]`
+// `npm run bench [-- --quick] [--viewers N | --sizes 300,1000,...] [--only fanout,memory,command,qna,record]
+//   [--workers K] [--gateway-workers N] [--scale-out] [--cpu-prof]`
 // Finds or starts Postgres and Redis, builds dist/ if it is stale, checks the open-files limit,
 // then runs bench/main.ts (compiled in memory by bench/register.js) against its own copy of the
 // system (own schema, own Redis prefix, spare ports on 127.0.0.1). It stops what it started.
@@ -11,10 +12,14 @@ const { ensureServices, buildIfNeeded } = require('./lib/services');
 
 const log = (m) => console.log(`[bench] ${m}`);
 
+/** The most viewers any part of the run holds at once (--viewers, the largest of --sizes, or the full run's 10,000). */
 function viewersOf(args) {
-  const i = args.findIndex((a) => a === '--viewers' || a.startsWith('--viewers='));
-  if (i >= 0) return Number(args[i].includes('=') ? args[i].split('=')[1] : args[i + 1]);
-  return args.includes('--quick') ? 300 : 5000;
+  const value = (name) => { const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`)); return i < 0 ? undefined : (args[i].includes('=') ? args[i].split('=')[1] : args[i + 1]); };
+  const sizes = value('--sizes')?.split(',').map(Number) ?? [];
+  const viewers = value('--viewers');
+  if (viewers !== undefined) return Math.max(Number(viewers), ...sizes);
+  if (args.includes('--quick')) return Math.max(300, ...sizes);
+  return Math.max(10000, ...sizes);
 }
 
 function fdLimits() {
@@ -40,8 +45,9 @@ async function main() {
       const fit = Math.max(100, limits.hard - 1024);
       log(`open files limit is ${limits.soft} (hard ${limits.hard}); ${viewers} viewers need about ${needed}.`);
       log(`  raise it with: ulimit -n ${Math.max(needed, 65536)}   (as root, or raise the hard limit in /etc/security/limits.conf / systemd LimitNOFILE)`);
-      log(`  running with --viewers ${fit} instead`);
-      args = [...args.filter((a, i) => !(a.startsWith('--viewers') || args[i - 1] === '--viewers')), '--viewers', String(fit)];
+      log(`  running with --viewers ${fit} instead (one size)`);
+      const dropped = (a, i) => a.startsWith('--viewers') || args[i - 1] === '--viewers' || a.startsWith('--sizes') || args[i - 1] === '--sizes';
+      args = [...args.filter((a, i) => !dropped(a, i)), '--viewers', String(fit)];
     }
   }
 

@@ -30,9 +30,11 @@ class RawViewer {
       this.seen[this.connection] = [];
       const conn = this.connection;
       // What a client does after a reconnect: ask for everything after its last seq.
+      // A drop while the reply is on its way rejects it ("socket has been disconnected"): the next
+      // connection asks again from its seq (a slow, loaded gateway makes that likely mid-burst).
       void this.socket.emitWithAck('events.since', { stream: 'meeting', seq: this.seq }).then((r: { ok: boolean; events: Seqd[] }) => {
         if (r.ok && conn === this.connection) this.note(r.events);
-      });
+      }, () => undefined);
     });
   }
 
@@ -57,7 +59,8 @@ class RawViewer {
 }
 
 // Issue 13: a viewer reconnecting while events were in flight got the same seqs twice — once
-// from `events.since` and again live ~200 ms later (followers get rounds every 250 ms).
+// from `events.since` and again live ~200 ms later (followers then got rounds every 250 ms; a storm
+// beyond the fan-out budget still holds follower rounds back, issue 14).
 describe('each event once per connection; server time', () => {
   let sys: TestSystem;
   let meetingId: string;
@@ -65,7 +68,9 @@ describe('each event once per connection; server time', () => {
   const closers: Array<() => void> = [];
 
   beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'gateway']);
+    // A small fan-out budget (issue 14): the burst below is a storm, so follower rounds are held
+    // back while viewers reconnect and catch up — the overlap this test is about.
+    sys = await TestSystem.start(['floor', 'gateway'], { FANOUT_WRITES_PER_SECOND: '20', FANOUT_BURST_WRITES: '20' });
     ({ meetingId, access } = await sys.createMeeting(debateSetup()));
   }, 90_000);
   afterAll(async () => { for (const c of closers) c(); await sys?.stop(); }, 30_000);

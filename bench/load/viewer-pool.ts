@@ -90,6 +90,18 @@ export class ViewerPool {
 
   async closeSockets(): Promise<void> { await this.all('close'); }
 
+  /** From now on each viewer notes the meeting stream's `seq:type` it applies (read with `orders`). */
+  async resetOrders(): Promise<void> { await this.all('resetOrders'); }
+
+  /** Per digest of the `seq:type` list each viewer applied up to `head` since `resetOrders`: how many viewers had it. */
+  async orders(head: number): Promise<Record<string, { viewers: number; events: number; first: string; last: string }>> {
+    const out: Record<string, { viewers: number; events: number; first: string; last: string }> = {};
+    for (const part of await this.all<typeof out>('orders', { head })) {
+      for (const [k, o] of Object.entries(part)) { if (out[k]) out[k].viewers += o.viewers; else out[k] = { ...o }; }
+    }
+    return out;
+  }
+
   async stop(): Promise<void> {
     await this.closeSockets().catch(() => undefined);
     for (const w of this.workers) if (w.exitCode === null && w.signalCode === null) { w.disconnect(); }

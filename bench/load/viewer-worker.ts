@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { RostrumClient } from '@rostrum/client';
@@ -10,7 +11,7 @@ import { eachMessage } from './messages';
  * (`snapshot: false`) stays a bare socket. Latency = receive time − the server time the message
  * carries (the envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
  */
-interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number }
+interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number; order: string[] }
 type Request = { id: number; cmd: string; [k: string]: unknown };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -20,6 +21,8 @@ let keyed: Record<string, string> = {};
 let samples: Record<string, number[]> = {};
 let counts: Record<string, number> = {};
 let keyedHits: Array<[string, string, number]> = [];
+/** Whether viewers note the order they apply events in (only the scale-out check asks). */
+let noting = false;
 /** Acknowledged votes of the last storm, per question. */
 let votedFor: Record<string, number> = {};
 
@@ -44,21 +47,26 @@ function onMessage(v: Viewer, name: string, data: Record<string, unknown> | unde
 async function connectAll(url: string, tokens: string[], firstIndex: number, snapshot: boolean, concurrency: number): Promise<{ connected: number; failed: number; errors: string[] }> {
   let next = 0;
   let failed = 0;
+  let joined = 0;
   const errors = new Set<string>();
   const one = async (i: number) => {
     const options = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 };
     const client = snapshot ? new RostrumClient({ url, token: tokens[i]!, io, timeoutMs: 30_000, socket: options }) : undefined;
     const socket = client?.socket ?? io(url, { auth: { token: tokens[i] }, ...options });
-    const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1 };
+    const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1, order: [] };
     if (client) {
       // Applied in seq order, each once: measured when the client hands them over.
-      client.on('*', (e) => onMessage(v, e.type, e as unknown as Record<string, unknown>));
+      client.on('*', (e) => {
+        if (noting && e.stream === 'meeting') v.order.push(`${e.seq}:${e.type}`);
+        onMessage(v, e.type, e as unknown as Record<string, unknown>);
+      });
       for (const name of ['qna.tallies', 'floor.view'] as const) client.onTransient(name, (payload) => onMessage(v, name, { payload }));
     } else socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
     try {
       if (client) await client.connect(); // connected and synced (snapshot)
       else await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
       viewers.push(v);
+      joined++;
     } catch (err) {
       failed++;
       errors.add((err as Error).message);
@@ -66,7 +74,7 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
     }
   };
   await Promise.all(Array.from({ length: concurrency }, async () => { while (next < tokens.length) await one(next++); }));
-  return { connected: viewers.length, failed, errors: [...errors].slice(0, 5) };
+  return { connected: joined, failed, errors: [...errors].slice(0, 5) };
 }
 
 /** Most messages any viewer got within any sliding 1-second window. */
@@ -110,6 +118,24 @@ const handlers: Record<string, (r: Request) => unknown> = {
     samples = {}; counts = {}; keyedHits = [];
     for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
     return { viewers: viewers.length };
+  },
+  /** Starts noting, per viewer, the meeting stream's `seq:type` it applies (read with `orders`). */
+  resetOrders: () => { noting = true; for (const v of viewers) v.order = []; return { viewers: viewers.length }; },
+  /**
+   * What each viewer applied of the meeting stream since `resetOrders`, up to seq `head`: a digest of
+   * its `seq:type` list per viewer, counted by digest (every viewer the same: one key).
+   */
+  orders: (r) => {
+    const head = r.head as number;
+    const out: Record<string, { viewers: number; events: number; first: string; last: string }> = {};
+    for (const v of viewers) {
+      if (!v.client) continue; // raw baseline sockets apply no stream
+      const list = v.order.filter((x) => Number(x.split(':')[0]) <= head);
+      const key = createHash('sha1').update(list.join(',')).digest('hex');
+      const o = (out[key] ??= { viewers: 0, events: list.length, first: list[0] ?? '', last: list[list.length - 1] ?? '' });
+      o.viewers++;
+    }
+    return out;
   },
   counts: () => counts,
   stats: () => ({ samples, counts, keyed: keyedHits }),

@@ -7,6 +7,13 @@ import { spread, type Spread } from '../stats';
 const RAW_TYPES = ['raw.tick'];
 const SYSTEM_TYPES = ['meeting.suspended', 'meeting.resumed'];
 
+/**
+ * `gateways`: the gateway URLs the viewers are on (default the system's first); `maxMs`: rounds
+ * stop when this much time has passed (a bounded full run; the rounds done are reported);
+ * `repetitions`: blocks of rounds whose p99s give the spread.
+ */
+export interface FanoutOptions { gateways?: string[]; maxMs?: number; repetitions?: number }
+
 /** One side of the comparison: latency over all rounds, p99 per repetition, sockets, messages missing. */
 export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread }
 
@@ -26,8 +33,8 @@ async function startRaw(): Promise<{ url: string; ask: (cmd: 'broadcast' | 'clie
 }
 
 /** Sockets the gateway itself counts (its rostrum_connected_sockets gauge), the chair's included. */
-async function gatewaySockets(b: Bench): Promise<number> {
-  const text = await (await fetch(`${b.sys.gateways()[0].url}/metrics`)).text();
+export async function gatewaySockets(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
   return Number(/^rostrum_connected_sockets(?:\{[^}]*\})? (\S+)/m.exec(text)?.[1] ?? NaN);
 }
 
@@ -39,23 +46,28 @@ async function gatewaySockets(b: Bench): Promise<number> {
  * and the rounds are split into `repetitions` blocks whose p99s give the spread. Missing
  * messages are counted on both sides; both sides must hold the same number of sockets.
  */
-export async function fanout(b: Bench, viewers: number, rounds: number, repetitions = 3): Promise<{ raw: FanoutSide; system: FanoutSide }> {
+export async function fanout(b: Bench, viewers: number, rounds: number, opts: FanoutOptions = {}): Promise<{ raw: FanoutSide; system: FanoutSide }> {
+  const repetitions = opts.repetitions ?? 3;
+  const gateways = opts.gateways ?? [b.sys.gateways()[0]!.url!];
+  const deadline = Date.now() + (opts.maxMs ?? Infinity);
   const raw = await startRaw();
   try {
     const conn = await b.pool.connect(raw.url, Array.from({ length: viewers }, () => 'raw'), { snapshot: false });
     await sleep(1000);
     // Each side's own server counts its sockets: the load processes' count would include both.
     const rawSockets = await raw.ask('clients');
-    const systemSockets = (await gatewaySockets(b)) - 1;   // less the chair's console
+    // Less the chair's console, which is on the first gateway of the system.
+    const counted = await Promise.all(gateways.map(gatewaySockets));
+    const systemSockets = counted.reduce((n, c) => n + c, 0) - (gateways.includes(b.sys.gateways()[0]!.url!) ? 1 : 0);
     log(`raw socket.io: ${rawSockets} sockets in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}; gateway: ${systemSockets} viewer sockets`);
     const per = Math.ceil(rounds / repetitions);
     const sides = { raw: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 }, system: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 } };
     let suspended = false;
     const fire = { raw: () => raw.ask('broadcast').then(() => undefined), system: async () => { await ok(b.chair, suspended ? 'meeting.resume' : 'meeting.suspend'); suspended = !suspended; } };
-    for (let rep = 0; rep < repetitions; rep++) {
+    for (let rep = 0; rep < repetitions && Date.now() < deadline; rep++) {
       const counts = { raw: 0, system: 0 };
       await b.pool.track([...RAW_TYPES, ...SYSTEM_TYPES]);
-      for (let i = 0; i < per; i++) {
+      for (let i = 0; i < per && Date.now() < deadline; i++) {
         const order = (i + rep) % 2 === 0 ? (['raw', 'system'] as const) : (['system', 'raw'] as const);
         for (const side of order) {
           const types = side === 'raw' ? RAW_TYPES : SYSTEM_TYPES;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -14,14 +15,33 @@ import { ErrorFilter } from './ops/error.filter';
 import { IdParamPipe } from './ops/id-param.pipe';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './ops/queue-dashboard';
 import { MeetingGateway } from './realtime/meeting.gateway';
+import { holdHandedConnections, runPrimary, workerReady } from './cluster';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams.adapter';
 
-async function bootstrap(): Promise<void> {
+/**
+ * GATEWAY_WORKERS > 1 (default: one per core): this process is the primary of that many gateway
+ * workers on one port (./cluster.ts); each worker, or the single process, runs bootstrap().
+ */
+async function main(): Promise<void> {
+  // A worker may be handed connections before it can serve them: hold them until it can.
+  const release = cluster.isWorker ? holdHandedConnections() : () => undefined;
   const config = loadConfig();
   const logger = createLogger('gateway', config.logLevel);
+  if (config.gateway.workers > 1 && cluster.isPrimary) {
+    // Migrations once, before the workers start, rather than once per worker.
+    const ran = await migrate(config.database);
+    if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+    return runPrimary(config, logger);
+  }
+  return bootstrap(config, logger, release);
+}
+
+async function bootstrap(config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>, release: () => void): Promise<void> {
   initMetrics('gateway');
-  const ran = await migrate(config.database);
-  if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  if (!cluster.isWorker) {
+    const ran = await migrate(config.database);
+    if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  }
 
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(logger) });
   const adapterRedis = createRedis(config.redis.url);
@@ -48,10 +68,18 @@ async function bootstrap(): Promise<void> {
   const dashboard = queueDashboard(config);
   app.use(QUEUE_DASHBOARD_PATH, dashboard.guard, dashboard.router as never);
 
-  await app.listen(config.gateway.port, config.gateway.host);
-  const url = await app.getUrl();
-  health.start();
-  logger.info({ url }, 'gateway ready');
+  if (cluster.isWorker) {
+    // The primary listens and hands connections over (sticky sessions); the worker only serves them.
+    await app.init();
+    health.start();
+    workerReady(app.get(MeetingGateway).server, release);
+    logger.info({ pid: process.pid }, 'gateway worker ready');
+  } else {
+    await app.listen(config.gateway.port, config.gateway.host);
+    const url = await app.getUrl();
+    health.start();
+    logger.info({ url }, 'gateway ready');
+  }
   onShutdown(logger, [
     { name: 'adapter-redis', close: () => adapterRedis.quit() },
     { name: 'queue-dashboard', close: () => dashboard.close() },
@@ -62,7 +90,7 @@ async function bootstrap(): Promise<void> {
   ]);
 }
 
-bootstrap().catch((err) => {
+main().catch((err) => {
   process.stderr.write(`${err instanceof ConfigError ? err.message : err?.stack ?? err}\n`);
   process.exit(1);
 });

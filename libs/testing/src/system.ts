@@ -68,6 +68,8 @@ export class TestSystem {
       DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, REDIS_URL: this.redisUrl, REDIS_PREFIX: this.prefix,
       TOKEN_SECRET: TEST_TOKEN_SECRET, OPERATOR_KEY: TEST_OPERATOR_KEY, LOG_LEVEL: 'info', NODE_ENV: 'test',
       SWEEP_INTERVAL_MS: '1000',
+      // One gateway process unless a test asks for workers (its pid is the gateway's, /proc and signals work on it).
+      GATEWAY_WORKERS: '1',
       // Every test client comes from 127.0.0.1: per-address limits would be one shared budget.
       // The tests of those limits set their own (test/security-limits.e2e-spec.ts).
       VIEWER_MINT_PER_ADDRESS_PER_MINUTE: '1000000', VIEWER_MINT_PER_SECOND: '1000000', SOCKETS_PER_ADDRESS: '1000000', CONNECTIONS_PER_ADDRESS_PER_10S: '1000000',
@@ -76,7 +78,8 @@ export class TestSystem {
   }
 
   /** Starts one more process of an app (several gateways or floors may run at once). */
-  async startApp(name: AppName, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  /** `opts.nodeArgs`: extra node flags for this process (e.g. the bench's `--cpu-prof`). */
+  async startApp(name: AppName, extraEnv: Record<string, string> = {}, opts: { nodeArgs?: string[] } = {}): Promise<RunningApp> {
     // Services serve /metrics and /health on a port of their own (the gateway on its HTTP port).
     // A given GATEWAY_PORT / METRICS_PORT is kept (a restarted gateway comes back where its clients reconnect).
     const given = name === 'gateway' ? extraEnv.GATEWAY_PORT : extraEnv.METRICS_PORT;
@@ -84,17 +87,20 @@ export class TestSystem {
     const env = { ...process.env, ...this.env(extraEnv), ...(name === 'gateway' ? { GATEWAY_PORT: String(port) } : { METRICS_PORT: String(port) }) };
     const logDir = join(ROOT, 'artifacts', 'logs');
     mkdirSync(logDir, { recursive: true });
-    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, DIST, `apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--enable-source-maps', join(ROOT, DIST, `apps/${name}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(logDir, `${this.id}-${name}-${child.pid}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     const app: RunningApp = { name, process: child, port, url: `http://127.0.0.1:${port}` };
+    // A gateway of several workers starts each of them (a Nest app apiece) before it is ready.
+    // 45 s a process: on a shared 2-core machine (load 20) a gateway took 24 s to its first log line.
+    const readyMs = 45_000 * Math.max(1, Math.min(4, Number((env as Record<string, string | undefined>).GATEWAY_WORKERS) || 1));
     await new Promise<void>((res, rej) => {
       let out = '';
       const timer = setTimeout(() => {
         child.kill('SIGKILL'); // never tracked in this.apps: stop() could not end it
-        rej(new Error(`${name} did not become ready in 30 s:\n${out.slice(-2000)}`));
-      }, 30_000);
+        rej(new Error(`${name} did not become ready in ${readyMs / 1000} s:\n${out.slice(-2000)}`));
+      }, readyMs);
       const onData = (d: Buffer) => {
         out += d.toString();
         if (out.includes(READY[name])) { clearTimeout(timer); child.stdout!.off('data', onData); res(); }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import type { Actor, Role } from '@rostrum/contracts';
@@ -32,7 +32,16 @@ export type IssueInput = Omit<AccessClaims, 'tokenId' | 'expiresAtMs' | 'version
 /** Signed (HS256), expiring access tokens. Whether a valid signature still grants access is AccessRegistry's call. */
 @Injectable()
 export class AccessTokenService {
-  constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
+  /**
+   * The secret as a KeyObject, made once: given a string, jsonwebtoken first tries it as a PEM
+   * key (createPublicKey / createPrivateKey, which throw) on every sign and verify — 5% of the
+   * gateway's CPU in the bench's profile (docs/benchmarks.md). Same bytes, same tokens.
+   */
+  private readonly key: KeyObject;
+
+  constructor(@Inject(CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.auth.tokenSecret, 'utf8'));
+  }
 
   /**
    * Signs a token for `ttlSeconds` (default TOKEN_TTL_SECONDS). `expiresAt` is ISO 8601. Given
@@ -45,7 +54,7 @@ export class AccessTokenService {
     const s = stamp ?? { tokenId: randomUUID(), issuedAtSec, expiresAtSec: issuedAtSec + ttlSeconds };
     const token = jwt.sign(
       { mid: claims.meetingId, role: claims.role, del: claims.delegationId, name: claims.name, ver: claims.version ?? 0, ...(claims.anonymous ? { anon: true } : {}), iat: s.issuedAtSec, exp: s.expiresAtSec },
-      this.config.auth.tokenSecret,
+      this.key,
       { algorithm: 'HS256', subject: claims.participantId, audience: 'rostrum', jwtid: s.tokenId },
     );
     return { token, expiresAt: new Date(s.expiresAtSec * 1000).toISOString(), stamp: s };
@@ -59,7 +68,7 @@ export class AccessTokenService {
     if (typeof token !== 'string' || token.length === 0) return { ok: false, code: 'TOKEN_MISSING', message: 'an access token is required (handshake auth.token)' };
     if (token.length > 4096) return { ok: false, code: 'TOKEN_INVALID', message: 'the access token is not valid for this server' };
     try {
-      const p = jwt.verify(token, this.config.auth.tokenSecret, { algorithms: ['HS256'], audience: 'rostrum', ignoreExpiration: !!opts.allowExpired }) as jwt.JwtPayload;
+      const p = jwt.verify(token, this.key, { algorithms: ['HS256'], audience: 'rostrum', ignoreExpiration: !!opts.allowExpired }) as jwt.JwtPayload;
       if (typeof p.sub !== 'string' || typeof p.mid !== 'string' || typeof p.role !== 'string' || typeof p.exp !== 'number') {
         return { ok: false, code: 'TOKEN_INVALID', message: 'the access token lacks its claims' };
       }

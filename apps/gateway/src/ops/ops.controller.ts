@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { QueueName } from '@rostrum/contracts';
 import { bullConnection, bullPrefix } from '@rostrum/messaging';
+import { gatewayMetrics } from '../cluster';
 import { health, metrics, registry, type AppConfig, type DependencyState } from '@rostrum/platform';
 import { CONFIG } from '../tokens';
 
@@ -64,7 +65,7 @@ export class OpsController implements OnApplicationShutdown {
   @Header('content-type', registry.contentType)
   async metrics(): Promise<string> {
     await this.queueDepths().catch(() => undefined);
-    return registry.metrics();
+    return gatewayMetrics();
   }
 
   async onApplicationShutdown(): Promise<void> { await Promise.all(this.queues.map((q) => q.close())); }

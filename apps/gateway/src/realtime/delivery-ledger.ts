@@ -1,6 +1,6 @@
 import { STAFF_ROLES, STREAMS, type Ack, type Role, type StreamName } from '@rostrum/contracts';
 
-/** Who gets a meeting's live events together: officers at once, followers in 250 ms rounds. */
+/** Who gets a meeting's live events together: officers each round at once, followers within the meeting's fan-out budget (fanout.ts). */
 export type Audience = 'officers' | 'followers';
 export const audienceOf = (role: Role): Audience => (STAFF_ROLES.includes(role) ? 'officers' : 'followers');
 

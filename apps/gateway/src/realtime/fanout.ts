@@ -7,15 +7,13 @@ import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
 import { type Audience, DeliveryLedger } from './delivery-ledger';
 import { allowedRooms, maySee, rooms } from './rooms';
+import { TokenBucket } from './token-bucket';
 
 type ClientEvent = Omit<EventEnvelope, 'visibility'> | RedactedEvent;
 type Message = EventEnvelope | TransientMessage;
+/** A meeting's followers: what waits for the budget, the budget, and the trailing flush if one is armed. */
+interface Outbox { items: Message[]; bucket: TokenBucket; timer?: NodeJS.Timeout }
 
-/**
- * Everyone but the officers gets a meeting's events at most once per this interval (4/s): live
- * enough for people following a meeting, and what keeps thousands of them affordable.
- */
-const FOLLOWER_INTERVAL_MS = 250;
 const FOLLOWER_ROLES = ROLES.filter((r) => !STAFF_ROLES.includes(r));
 
 /**
@@ -37,10 +35,13 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
  * Events go out as `events` messages (arrays in seq order, placeholders where a client may not
  * see an event, so its sequence stays gapless):
  * - the officers running the meeting (chair, secretariat) get each XREAD round at once;
- * - everyone else (delegates, moderators, viewers — the thousands) gets a meeting's events at
- *   most once per FOLLOWER_INTERVAL_MS: the first change goes out at once, a storm collapses
- *   into one trailing batch. Socket writes to followers are therefore bounded per meeting,
- *   whatever the command rate, and the officers' consoles never wait behind them.
+ * - everyone else (delegates, moderators, viewers — the thousands) gets each round at once too,
+ *   while the meeting is within its follower budget: a token bucket per meeting on this process
+ *   that a flush pays one token per local socket of the meeting (FANOUT_WRITES_PER_SECOND, burst
+ *   FANOUT_BURST_WRITES). Beyond it (a storm) rounds wait in the meeting's outbox and go out
+ *   together when the budget allows: every event, in order, in one batch; of the transient
+ *   views only the newest. So socket writes to followers stay bounded per meeting whatever the
+ *   command rate, and the officers' consoles never wait behind them.
  * Each audience's batch is encoded once and broadcast by room; only the few sockets that a
  * private event names (a delegation, a participant) are served one by one. Transient state
  * (`floor.view`, `qna.tallies`) keeps its place after the events before it.
@@ -48,11 +49,18 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
 export class Fanout {
   private running = false;
   private loop?: Promise<void>;
-  private readonly outboxes = new Map<string, { items: Message[]; last: number; timer?: NodeJS.Timeout }>();
+  private readonly outboxes = new Map<string, Outbox>();
 
+  /**
+   * @param budget the followers' budget per meeting on this process, in socket writes
+   *   (`writesPerSecond`, `burstWrites`; config FANOUT_WRITES_PER_SECOND, FANOUT_BURST_WRITES)
+   * @param clock ms since epoch (injected for tests)
+   */
   constructor(
     private readonly redis: Redis, private readonly key: string, private readonly logger: Logger,
     private readonly ledger: DeliveryLedger = new DeliveryLedger(),
+    private readonly budget: { writesPerSecond: number; burstWrites: number } = { writesPerSecond: 10_000, burstWrites: 20_000 },
+    private readonly clock: () => number = Date.now,
   ) {}
 
   start(server: Server): void {
@@ -114,32 +122,47 @@ export class Fanout {
     for (const meetingId of new Set(messages.map((m) => m.meetingId))) this.schedule(server, meetingId);
   }
 
-  private outbox(meetingId: string) {
+  private outbox(meetingId: string): Outbox {
     let o = this.outboxes.get(meetingId);
-    if (!o) { o = { items: [], last: 0 }; this.outboxes.set(meetingId, o); }
+    if (!o) {
+      o = { items: [], bucket: new TokenBucket(this.budget.writesPerSecond, this.budget.burstWrites, this.clock()) };
+      this.outboxes.set(meetingId, o);
+    }
     return o;
   }
 
+  /**
+   * Followers get what is queued at once when the meeting's budget has the tokens for one write
+   * per local socket of the meeting; otherwise one trailing flush is armed for when it will,
+   * and everything queued until then goes out in it (a storm is coalesced, nothing is lost).
+   */
   private schedule(server: Server, meetingId: string): void {
     const o = this.outbox(meetingId);
     if (o.timer) return; // a trailing flush is due and will take everything queued
-    const wait = o.last + FOLLOWER_INTERVAL_MS - Date.now();
-    if (wait <= 0) this.flushFollowers(server, meetingId);
-    else o.timer = setTimeout(() => this.flushFollowers(server, meetingId), wait);
+    const cost = this.followerWrites(server, meetingId);
+    if (o.bucket.tryTake(cost, this.clock())) { this.flushFollowers(server, meetingId); return; }
+    o.timer = setTimeout(() => {
+      o.timer = undefined;
+      this.schedule(server, meetingId);
+    }, Math.max(1, o.bucket.waitMs(cost, this.clock())));
+  }
+
+  /** What one flush to a meeting's followers costs here: one write per local socket of the meeting (at least 1). */
+  private followerWrites(server: Server, meetingId: string): number {
+    return Math.max(1, server.of('/').adapter.rooms.get(rooms.all(meetingId))?.size ?? 0);
   }
 
   private flushFollowers(server: Server, meetingId: string): void {
     const o = this.outboxes.get(meetingId);
     if (!o) return;
-    if (o.timer) clearTimeout(o.timer);
+    if (o.timer) { clearTimeout(o.timer); o.timer = undefined; }
     // A view replaces older ones: only the newest (highest seq — with several floor processes
     // views may arrive out of order) of a flush is worth sending.
     const viewSeq = (m: Message) => ('transient' in m && m.type === FLOOR_VIEW ? (m.payload as { seq: number }).seq : -1);
     const newest = o.items.reduce((best, m, i) => (viewSeq(m) > (best < 0 ? -1 : viewSeq(o.items[best]!)) ? i : best), -1);
     const items = o.items.filter((m, i) => viewSeq(m) < 0 || i === newest);
     o.items = [];
-    o.timer = undefined;
-    o.last = Date.now();
+    if (items.length === 0) return;
     let batch: EventEnvelope[] = [];
     const sendBatch = () => { if (batch.length) this.toFollowers(server, meetingId, batch); batch = []; };
     for (const m of items) {

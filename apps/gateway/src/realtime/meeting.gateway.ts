@@ -57,7 +57,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   ) {
     this.dispatcher = new CommandDispatcher(services, limits);
     this.trust = trustProxy(config.trustProxy);
-    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger);
+    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger, config.fanout);
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
     this.inbound = {

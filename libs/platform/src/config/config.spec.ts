@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, parseConfig, redisOptions } from './config';
 
 const good = {
@@ -13,6 +14,16 @@ describe('config', () => {
     expect(c.gateway.port).toBe(3000);
     expect(c.redis.prefix).toBe('rostrum');
     expect(c.database.schema).toBe('public');
+  });
+
+  it('runs the gateway as one worker per core unless GATEWAY_WORKERS says otherwise; the fan-out budget defaults to 10,000 writes/s, burst 20,000', () => {
+    expect(parseConfig(good).gateway.workers).toBe(availableParallelism());
+    expect(parseConfig({ ...good, GATEWAY_WORKERS: '1' }).gateway.workers).toBe(1);
+    expect(parseConfig({ ...good, GATEWAY_WORKERS: '3' }).gateway.workers).toBe(3);
+    expect(parseConfig(good).fanout).toEqual({ writesPerSecond: 10_000, burstWrites: 20_000 });
+    expect(parseConfig({ ...good, FANOUT_WRITES_PER_SECOND: '2', FANOUT_BURST_WRITES: '1' }).fanout).toEqual({ writesPerSecond: 2, burstWrites: 1 });
+    expect(() => parseConfig({ ...good, FANOUT_WRITES_PER_SECOND: '0' })).toThrow(/FANOUT_WRITES_PER_SECOND/);
+    expect(() => parseConfig({ ...good, GATEWAY_WORKERS: '-1' })).toThrow(/GATEWAY_WORKERS/);
   });
 
   it('names a missing setting', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
@@ -60,6 +61,19 @@ export const ConfigSchema = z.object({
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** New socket connections per client address per 10 s, across gateways. */
   CONNECTIONS_PER_ADDRESS_PER_10S: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /**
+   * Gateway worker processes on one port (node:cluster with sticky sessions); 0 = one per core.
+   * 1 runs the gateway as a single process, as before.
+   */
+  GATEWAY_WORKERS: z.coerce.number().int().min(0).max(256).default(0),
+  /**
+   * Fan-out budget of one meeting's followers (delegates, moderators, viewers) on one gateway
+   * process: socket writes per second. Changes go out at once within it; a storm beyond it is
+   * coalesced into batches at this pace (docs/architecture.md, "Fan-out budget").
+   */
+  FANOUT_WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** The burst of that budget: socket writes a meeting may spend at once after a quiet spell. */
+  FANOUT_BURST_WRITES: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
@@ -68,7 +82,10 @@ export interface AppConfig {
   env: EnvConfig['NODE_ENV'];
   database: { url: string; schema: string };
   redis: { url: string; prefix: string };
-  gateway: { host: string; port: number };
+  /** `workers`: gateway processes (node:cluster) on the one port, at least 1. */
+  gateway: { host: string; port: number; workers: number };
+  /** The followers' fan-out budget per meeting and gateway process (socket writes). */
+  fanout: { writesPerSecond: number; burstWrites: number };
   auth: { tokenSecret: string; tokenTtlSeconds: number; operatorKey: string };
   logLevel: EnvConfig['LOG_LEVEL'];
   commandTimeoutMs: number;
@@ -102,7 +119,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     env: c.NODE_ENV,
     database: { url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA },
     redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
-    gateway: { host: c.GATEWAY_HOST, port: c.GATEWAY_PORT },
+    gateway: { host: c.GATEWAY_HOST, port: c.GATEWAY_PORT, workers: c.GATEWAY_WORKERS || availableParallelism() },
+    fanout: { writesPerSecond: c.FANOUT_WRITES_PER_SECOND, burstWrites: c.FANOUT_BURST_WRITES },
     auth: { tokenSecret: c.TOKEN_SECRET, tokenTtlSeconds: c.TOKEN_TTL_SECONDS, operatorKey: c.OPERATOR_KEY },
     logLevel: c.LOG_LEVEL,
     commandTimeoutMs: c.COMMAND_TIMEOUT_MS,

@@ -20,7 +20,7 @@ export const metrics = {
     name: 'rostrum_command_seconds', help: 'Command handling time', labelNames: ['owner'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [registry],
   }),
-  eventLogLagSeconds: new Gauge({ name: 'rostrum_event_log_lag_seconds', help: 'Age of the last event fanned out when it was delivered', registers: [registry] }),
+  eventLogLagSeconds: new Gauge({ name: 'rostrum_event_log_lag_seconds', help: 'Age of the last event fanned out when it was delivered', aggregator: 'max', registers: [registry] }),
   eventsDelivered: new Counter({ name: 'rostrum_events_delivered_total', help: 'Events fanned out to rooms', registers: [registry] }),
-  queueDepth: new Gauge({ name: 'rostrum_queue_depth', help: 'Jobs waiting or delayed per queue', labelNames: ['queue', 'state'] as const, registers: [registry] }),
+  queueDepth: new Gauge({ name: 'rostrum_queue_depth', help: 'Jobs waiting or delayed per queue', labelNames: ['queue', 'state'] as const, aggregator: 'max', registers: [registry] }),
 };
