@@ -29,8 +29,13 @@ export async function sparePort(): Promise<number> {
 /** One started process; `url` is the gateway's, or a service's metrics and health endpoint. */
 export interface RunningApp { name: AppName; process: ChildProcess; port?: number; url?: string }
 
-/** Where a test system's Postgres and Redis are (default: DATABASE_URL / REDIS_URL, then the machine's). */
-export interface SystemServers { databaseUrl?: string; redisUrl?: string }
+/**
+ * Where a test system's Postgres and Redis are (default: DATABASE_URL / REDIS_URL, then the
+ * machine's). `redisEnv` replaces REDIS_URL for the apps with another topology
+ * (`REDIS_CLUSTER_NODES`, or `REDIS_SENTINELS` + `REDIS_SENTINEL_NAME`): that Redis is the
+ * test's own, so `stop()` leaves its keys (the test removes the whole server).
+ */
+export interface SystemServers { databaseUrl?: string; redisUrl?: string; redisEnv?: Record<string, string> }
 
 /**
  * The real system for an end-to-end test: the built apps as child processes against the real
@@ -42,12 +47,14 @@ export class TestSystem {
   readonly apps: RunningApp[] = [];
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  readonly redisEnv?: Record<string, string>;
   readonly schema = `e2e_${this.id}`;
   readonly prefix = `e2e:${this.id}`;
 
   constructor(servers: SystemServers = {}) {
     this.databaseUrl = servers.databaseUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
     this.redisUrl = servers.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    this.redisEnv = servers.redisEnv;
   }
 
   static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}, servers: SystemServers = {}): Promise<TestSystem> {
@@ -65,7 +72,7 @@ export class TestSystem {
 
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
-      DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, REDIS_URL: this.redisUrl, REDIS_PREFIX: this.prefix,
+      DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, ...(this.redisEnv ?? { REDIS_URL: this.redisUrl }), REDIS_PREFIX: this.prefix,
       TOKEN_SECRET: TEST_TOKEN_SECRET, OPERATOR_KEY: TEST_OPERATOR_KEY, LOG_LEVEL: 'info', NODE_ENV: 'test',
       SWEEP_INTERVAL_MS: '1000',
       // Every test client comes from 127.0.0.1: per-address limits would be one shared budget.
@@ -143,6 +150,7 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.apps].map((a) => this.stopApp(a, 'SIGTERM')));
     await this.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`).catch(() => undefined);
+    if (this.redisEnv) return;
     const redis = new Redis(this.redisUrl);
     try {
       let cursor = '0';
