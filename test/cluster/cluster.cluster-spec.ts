@@ -22,6 +22,7 @@ describe('on a Redis Cluster (3 primaries + 3 replicas), two of every process', 
   let redis: RedisClient;
   let log: EventLog;
   const clients: TestClient[] = [];
+  let debate: Debate | undefined;
   const on = async (url: string, token: string) => { const c = await TestClient.connect(url, token); clients.push(c); return c; };
 
   beforeAll(async () => {
@@ -37,6 +38,8 @@ describe('on a Redis Cluster (3 primaries + 3 replicas), two of every process', 
   }, 240_000);
 
   afterAll(async () => {
+    await debate?.stop();
+    debate?.close();
     for (const c of clients) c.close();
     redis?.disconnect();
     await sys?.stop().catch(() => undefined);
@@ -96,49 +99,50 @@ describe('on a Redis Cluster (3 primaries + 3 replicas), two of every process', 
 
   it('a primary killed mid-debate: a replica takes over, commands succeed again within 10 s, nothing acknowledged is lost, clients resume with no gap and no duplicate', async () => {
     const [gw1, gw2] = sys.gateways();
-    const debate = await Debate.open(sys);
-    const viewers = await Promise.all(Array.from({ length: VIEWERS }, async (_, i) => on((i % 2 ? gw1 : gw2)!.url!, await sys.viewerToken(debate.meetingId))));
-    debate.start();
-    await eventually(async () => debate.speeches >= 3, 60_000, 'three speeches before the kill');
+    const d = await Debate.open(sys);
+    debate = d;
+    const viewers = await Promise.all(Array.from({ length: VIEWERS }, async (_, i) => on((i % 2 ? gw1 : gw2)!.url!, await sys.viewerToken(d.meetingId))));
+    d.start();
+    await eventually(async () => d.speeches >= 3, 60_000, 'three speeches before the kill');
 
-    const doomed = await cluster.primaryOf(log.keys.stream(debate.meetingId, 'meeting'));
-    const ackedBefore = debate.acked.length;
+    const doomed = await cluster.primaryOf(log.keys.stream(d.meetingId, 'meeting'));
+    const ackedBefore = d.acked.length;
     await cluster.kill(doomed);                                   // only our own redis-server, by pid
     const killedAt = Date.now();
     // The cluster notices (node timeout 1 s) and promotes the replica; the dead node comes back
     // as a replica of it, so every shard has a replica again for REDIS_MIN_REPLICAS_ACK=1.
-    await eventually(async () => (await cluster.primaryOf(log.keys.stream(debate.meetingId, 'meeting'))).port !== doomed.port, 30_000, 'a replica promoted');
+    await eventually(async () => (await cluster.primaryOf(log.keys.stream(d.meetingId, 'meeting'))).port !== doomed.port, 30_000, 'a replica promoted');
     const promotedMs = Date.now() - killedAt;
     await cluster.resume(doomed);
-    const firstAck = await eventually(async () => debate.firstAckAfter(killedAt), 30_000, 'a command acknowledged after the kill');
+    const firstAck = await eventually(async () => d.firstAckAfter(killedAt), 30_000, 'a command acknowledged after the kill');
     const recoveredMs = firstAck - killedAt;
-    await eventually(async () => debate.speeches >= 3 + 3, 60_000, 'three more speeches after the kill');
-    await debate.stop();
+    await eventually(async () => d.speeches >= 3 + 3, 60_000, 'three more speeches after the kill');
+    await d.stop();
 
     // Nothing acknowledged is lost: each acked command's events are in the log at the acked seq…
-    const events = await log.since(debate.meetingId, 'meeting', 0, 100_000);
+    const events = await log.since(d.meetingId, 'meeting', 0, 100_000);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     const byCommand = new Map<string, EventEnvelope[]>();
     for (const e of events) byCommand.set(e.commandId, [...(byCommand.get(e.commandId) ?? []), e]);
     // (every command of the debate appends events; its ack names the seq of its last one)
-    const lost = debate.acked.filter((a) => byCommand.get(a.commandId)?.at(-1)?.seq !== a.seq);
+    const lost = d.acked.filter((a) => byCommand.get(a.commandId)?.at(-1)?.seq !== a.seq);
     expect(lost).toEqual([]);
     // …and in Postgres.
     await eventually(async () => {
-      const [r] = await sys.query<{ n: number }>(`SELECT count(DISTINCT seq)::int AS n FROM record_events WHERE meeting_id = $1 AND stream = 'meeting'`, [debate.meetingId]);
+      const [r] = await sys.query<{ n: number }>(`SELECT count(DISTINCT seq)::int AS n FROM record_events WHERE meeting_id = $1 AND stream = 'meeting'`, [d.meetingId]);
       return r!.n === events.length;
     }, 60_000, 'every event of the log in Postgres');
 
     // Clients: every one at the head, gapless, no duplicate.
-    const everyone = [...debate.clients, ...viewers];
+    const everyone = [...d.clients, ...viewers];
     await eventually(async () => everyone.every((c) => c.seq.meeting === events.length), 30_000, 'every client at the head');
     let gaps = 0;
     let duplicates = 0;
     for (const c of everyone) { gaps += gapsOf(c); duplicates += c.duplicates; }
     process.stdout.write(`[cluster failover] killed primary :${doomed.port}; replica promoted in ${promotedMs} ms; first ack ${recoveredMs} ms after the kill; ` +
-      `${debate.acked.length - ackedBefore} acks after it, ${debate.retries} retries, refused ${JSON.stringify(debate.refused)}; ${everyone.length} clients: ${gaps} gaps, ${duplicates} duplicates\n`);
+      `${d.acked.length - ackedBefore} acks after it, ${d.retries} retries, refused ${JSON.stringify(d.refused)}; ${everyone.length} clients: ${gaps} gaps, ${duplicates} duplicates\n`);
     expect(recoveredMs).toBeLessThanOrEqual(10_000);
-    expect(debate.refused).toEqual([]);
+    expect(d.refused).toEqual([]);
     expect(gaps).toBe(0);
     expect(duplicates).toBe(0);
   }, 240_000);

@@ -70,10 +70,12 @@ export class OwnRedisCluster {
     await exited;
   }
 
+  alive(n: ClusterNode): boolean { return !!n.child && n.child.exitCode === null && n.child.signalCode === null; }
+
   /** CLUSTER NODES as one living node sees it. */
   async topology(): Promise<NodeInfo[]> {
     for (const n of this.nodes) {
-      if (!n.child || n.child.exitCode !== null || n.child.signalCode !== null) continue;
+      if (!this.alive(n)) continue;
       const r = new Redis(n.port, '127.0.0.1', { retryStrategy: () => null, maxRetriesPerRequest: 0 });
       try {
         const text = (await r.call('CLUSTER', 'NODES')) as string;
@@ -91,7 +93,7 @@ export class OwnRedisCluster {
 
   /** The node serving a key's slot as primary now. */
   async primaryOf(key: string): Promise<ClusterNode> {
-    const r = new Redis(this.nodes.find((n) => n.child?.exitCode === null)!.port, '127.0.0.1', { retryStrategy: () => null });
+    const r = new Redis(this.nodes.find((n) => this.alive(n))!.port, '127.0.0.1', { retryStrategy: () => null });
     const slot = Number(await r.call('CLUSTER', 'KEYSLOT', key).finally(() => r.disconnect()));
     const owner = (await this.topology()).find((n) => n.role === 'master' && !n.failed && n.slots.some((range) => {
       const [a, b] = range.split('-').map(Number);

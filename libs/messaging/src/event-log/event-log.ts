@@ -35,6 +35,9 @@ export interface EventLogOptions {
   replicaAckTimeoutMs?: number;
 }
 
+/** Cluster answers that mean "not here, not now": the command did not run. */
+const REDIRECTED = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN)\b/;
+
 type Scripted = Record<string, (...a: unknown[]) => Promise<unknown>>;
 const STREAM_NAMES: StreamName[] = ['meeting', 'qna', 'record'];
 
@@ -106,12 +109,23 @@ export class EventLog {
   /** The append script, followed by WAIT on the same connection with REDIS_MIN_REPLICAS_ACK. */
   private async runAppend(args: unknown[]): Promise<{ reply: string[]; replicated: boolean }> {
     if (this.minReplicas === 0) return { reply: (await (this.appender as unknown as Scripted).rostrumAppend(...args)) as string[], replicated: true };
-    const p = this.appender.pipeline() as unknown as Scripted & { wait(n: number, ms: number): unknown; exec(): Promise<Array<[Error | null, unknown]>> };
-    p.rostrumAppend(...args);
-    p.wait(this.minReplicas, this.replicaTimeoutMs);
-    const res = await p.exec();
-    if (res[0]![0]) throw res[0]![0];
-    return { reply: res[0]![1] as string[], replicated: !res[1]![0] && Number(res[1]![1]) >= this.minReplicas };
+    for (let attempt = 0; ; attempt++) {
+      const p = this.appender.pipeline() as unknown as Scripted & { wait(n: number, ms: number): unknown; exec(): Promise<Array<[Error | null, unknown]>> };
+      p.rostrumAppend(...args);
+      p.wait(this.minReplicas, this.replicaTimeoutMs);
+      const res = await p.exec();
+      const error = res[0]![0];
+      // ioredis follows a cluster redirection for a lone command, not for a pipeline whose WAIT
+      // (no key) succeeded on the wrong node: refresh the slot map and send it again (a failover
+      // takes a few seconds). The script did not run on a node that redirected it.
+      if (error && REDIRECTED.test(error.message) && attempt < 60) {
+        (this.appender as { refreshSlotsCache?: () => void }).refreshSlotsCache?.();
+        await new Promise((r) => setTimeout(r, 150));
+        continue;
+      }
+      if (error) throw error;
+      return { reply: res[0]![1] as string[], replicated: !res[1]![0] && Number(res[1]![1]) >= this.minReplicas };
+    }
   }
 
   /** Copies envelopes to the meeting's fan-out shard (marking the meeting active), then marks them copied. */
