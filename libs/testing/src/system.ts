@@ -153,12 +153,15 @@ export class TestSystem {
     if (this.redisEnv) return;
     const redis = new Redis(this.redisUrl);
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      // Keys under the prefix, and the hash-tagged ones that start with it (fan-out shards, queues).
+      for (const match of [`${this.prefix}*`, `{${this.prefix}*`]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length) await redis.unlink(...keys);
+        } while (cursor !== '0');
+      }
     } finally { redis.disconnect(); }
   }
 
