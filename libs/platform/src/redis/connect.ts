@@ -9,9 +9,11 @@ export type RedisClient = Redis | Cluster;
  * Options for `new Redis(options)` when Redis is a single server or a Sentinel-managed primary
  * (the clients that take options, not a URL: the NestJS transport, BullMQ). Throws for a
  * cluster (those clients need a `Cluster` instance: see `connectRedis`).
- * With Sentinels ioredis asks them for the primary named REDIS_SENTINEL_NAME, watches for a
- * switch (`failoverDetector`), and reconnects when the server it is on turns read-only (a
- * demoted primary), so a failover costs a reconnection, not an error.
+ * With Sentinels ioredis asks them for the primary named REDIS_SENTINEL_NAME on every
+ * (re)connection, and reconnects when the server it is on turns read-only (a demoted primary),
+ * so a failover costs a reconnection, not an error. Not ioredis's `failoverDetector`: its
+ * disconnect on `+switch-master` races a reconnection already resolving the primary, and the
+ * loser ends the client for good ("Connection is closed", seen in test/cluster/sentinel.cluster-spec.ts).
  */
 export function nodeOptions(topology: RedisTopology): RedisOptions {
   if (topology.mode === 'single') {
@@ -26,7 +28,7 @@ export function nodeOptions(topology: RedisTopology): RedisOptions {
   if (topology.mode === 'sentinel') {
     return {
       sentinels: topology.sentinels, name: topology.name, db: topology.db, ...topology.auth,
-      failoverDetector: true, sentinelRetryStrategy: (times: number) => reconnectDelay(times),
+      sentinelRetryStrategy: (times: number) => reconnectDelay(times),
       reconnectOnError: (err: Error) => (err.message.startsWith('READONLY') ? 2 : false),
     };
   }
