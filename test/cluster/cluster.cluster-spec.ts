@@ -31,11 +31,11 @@ describe('on a Redis Cluster (3 primaries + 3 replicas), two of every process', 
     const clusterMs = Date.now() - started;
     sys = await TestSystem.start(['floor', 'floor', 'qna', 'qna', 'recorder', 'recorder', 'gateway', 'gateway'],
       { REDIS_MIN_REPLICAS_ACK: '1', REDIS_REPLICA_ACK_TIMEOUT_MS: '1000', REDIS_FANOUT_SHARDS: '4' },
-      { redisEnv: { REDIS_CLUSTER_NODES: cluster.seeds } });
+      { redisEnv: { REDIS_CLUSTER_NODES: cluster.seeds }, readyTimeoutMs: 120_000 });
     redis = createRedis({ topology: { mode: 'cluster', nodes: cluster.nodes.map((n) => ({ host: '127.0.0.1', port: n.port })), auth: {} } });
     log = new EventLog(redis, sys.prefix, { fanoutShards: 4 });
     process.stdout.write(`[cluster] 6 nodes up in ${clusterMs} ms; 8 processes up in ${Date.now() - started - clusterMs} ms\n`);
-  }, 240_000);
+  }, 900_000);
 
   afterAll(async () => {
     await debate?.stop();

@@ -19,11 +19,11 @@ describe('behind Redis Sentinels (1 primary, 1 replica, 3 Sentinels)', () => {
   beforeAll(async () => {
     group = await OwnSentinelGroup.start();
     const redisEnv = { REDIS_SENTINELS: group.seeds, REDIS_SENTINEL_NAME: OwnSentinelGroup.NAME };
-    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway', 'gateway'], { REDIS_MIN_REPLICAS_ACK: '1', REDIS_REPLICA_ACK_TIMEOUT_MS: '1000' }, { redisEnv });
+    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway', 'gateway'], { REDIS_MIN_REPLICAS_ACK: '1', REDIS_REPLICA_ACK_TIMEOUT_MS: '1000' }, { redisEnv, readyTimeoutMs: 120_000 });
     redis = createRedis({ topology: { mode: 'sentinel', sentinels: group.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port })), name: OwnSentinelGroup.NAME, auth: {}, db: 0 } });
     redis.on('error', () => undefined); // reconnection noise while the primary is down
     log = new EventLog(redis, sys.prefix);
-  }, 240_000);
+  }, 900_000);
 
   afterAll(async () => {
     await debate?.stop();

@@ -35,7 +35,11 @@ export interface RunningApp { name: AppName; process: ChildProcess; port?: numbe
  * (`REDIS_CLUSTER_NODES`, or `REDIS_SENTINELS` + `REDIS_SENTINEL_NAME`): that Redis is the
  * test's own, so `stop()` leaves its keys (the test removes the whole server).
  */
-export interface SystemServers { databaseUrl?: string; redisUrl?: string; redisEnv?: Record<string, string> }
+export interface SystemServers {
+  databaseUrl?: string; redisUrl?: string; redisEnv?: Record<string, string>;
+  /** How long an app may take to say it is ready (ms, default 30 s); a test starting many processes on a loaded machine gives more. */
+  readyTimeoutMs?: number;
+}
 
 /**
  * The real system for an end-to-end test: the built apps as child processes against the real
@@ -48,6 +52,7 @@ export class TestSystem {
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly redisEnv?: Record<string, string>;
+  readonly readyTimeoutMs: number;
   readonly schema = `e2e_${this.id}`;
   readonly prefix = `e2e:${this.id}`;
 
@@ -55,6 +60,7 @@ export class TestSystem {
     this.databaseUrl = servers.databaseUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
     this.redisUrl = servers.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     this.redisEnv = servers.redisEnv;
+    this.readyTimeoutMs = servers.readyTimeoutMs ?? 30_000;
   }
 
   static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}, servers: SystemServers = {}): Promise<TestSystem> {
@@ -100,8 +106,8 @@ export class TestSystem {
       let out = '';
       const timer = setTimeout(() => {
         child.kill('SIGKILL'); // never tracked in this.apps: stop() could not end it
-        rej(new Error(`${name} did not become ready in 30 s:\n${out.slice(-2000)}`));
-      }, 30_000);
+        rej(new Error(`${name} did not become ready in ${this.readyTimeoutMs / 1000} s:\n${out.slice(-2000)}`));
+      }, this.readyTimeoutMs);
       const onData = (d: Buffer) => {
         out += d.toString();
         if (out.includes(READY[name])) { clearTimeout(timer); child.stdout!.off('data', onData); res(); }
