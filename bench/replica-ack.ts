@@ -18,6 +18,7 @@ async function startRedis(dir: string, port: number, replicaOf?: number): Promis
     '--dir', dir, ...(replicaOf ? ['--replicaof', '127.0.0.1', String(replicaOf)] : [])], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    r.on('error', () => undefined);
     try { await r.connect(); if ((await r.ping()) === 'PONG') return child; } catch { /* not yet */ } finally { r.disconnect(); }
     await sleep(50);
   }
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const replicaDir = mkdtempSync(join(root, 'replica-'));
     children.push(await startRedis(replicaDir, rPort, pPort));
     await redis.connect();
-    while (!/connected_slaves:1/.test(await redis.info('replication'))) await sleep(100);
+    while (!/slave0:.*state=online/.test(await redis.info('replication'))) await sleep(100);
     const logs = { none: new EventLog(redis, 'bench:ack0'), one: new EventLog(redis, 'bench:ack1', { minReplicasAck: 1, replicaAckTimeoutMs: 1000 }) };
     const times: Record<keyof typeof logs, number[]> = { none: [], one: [] };
     const heads = { none: 0, one: 0 };

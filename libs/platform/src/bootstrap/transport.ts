@@ -21,6 +21,21 @@ function clusterClient(options: TransportOptions, retry: (times: number) => numb
 }
 
 /**
+ * Nest's client publishes a request and unsubscribes a reply channel without handling the
+ * promise: a publish that fails while Redis is away (`MaxRetriesPerRequestError`, e.g. during a
+ * Sentinel failover) was an unhandled rejection that killed the gateway. The failure still
+ * reaches the caller that waits for the reply (its timeout answers UNAVAILABLE).
+ */
+function handledRejections<C>(client: C): C {
+  const c = client as unknown as Record<'publish' | 'unsubscribe', (...a: unknown[]) => Promise<unknown>>;
+  for (const name of ['publish', 'unsubscribe'] as const) {
+    const original = c[name].bind(c);
+    c[name] = (...args: unknown[]) => { const p = original(...args); p.catch(() => undefined); return p; };
+  }
+  return client;
+}
+
+/**
  * The NestJS Redis transport, reconnecting forever. Nest's own gives up after `retryAttempts`
  * (none by default: "no further reconnection attempts will be made"), which left the floor,
  * Q&A and recorder deaf after a 3-second Redis restart (issue 9). Here every drop is retried
@@ -68,7 +83,7 @@ export class ResilientClientRedis extends ClientRedis {
   constructor(private readonly transport: TransportOptions) { super(transport); }
 
   override async createClient(): Promise<ReturnType<ClientRedis['createClient']> extends Promise<infer R> ? R : never> {
-    return (clusterClient(this.transport, (t) => this.createRetryStrategy(t)) ?? super.createClient()) as never;
+    return handledRejections(await (clusterClient(this.transport, (t) => this.createRetryStrategy(t)) ?? super.createClient())) as never;
   }
 
   override createRetryStrategy(times: number): number | undefined {
