@@ -18,7 +18,7 @@ export class SimulatedFloor {
   constructor(sys: TestSystem, readonly meetingId: string) {
     this.redis = createRedis(sys.redisUrl);
     this.log = new EventLog(this.redis, sys.prefix);
-    this.queue = new Queue(QueueName.Record, { connection: bullConnection(sys.redisUrl), prefix: bullPrefix(sys.prefix) });
+    this.queue = new Queue(QueueName.Record, { connection: bullConnection(sys.redisUrl), prefix: bullPrefix(sys.prefix, QueueName.Record) });
   }
 
   async command(events: DomainEvent[], at = Date.now()): Promise<void> {

@@ -127,7 +127,7 @@ async function drained(b: Bench, eventLog: EventLog, queue: Queue, ids: string[]
 async function recorderThroughput(b: Bench, jobs: number, meetings: number, live: boolean) {
   const redis = createRedis(b.sys.redisUrl);
   const eventLog = new EventLog(redis, b.sys.prefix);
-  const queue = new Queue(QueueName.Record, { connection: bullConnection(b.sys.redisUrl), prefix: bullPrefix(b.sys.prefix), defaultJobOptions });
+  const queue = new Queue(QueueName.Record, { connection: bullConnection(b.sys.redisUrl), prefix: bullPrefix(b.sys.prefix, QueueName.Record), defaultJobOptions });
   const add = (j: Job) => queue.add(JobName.PersistEvent, { meetingId: j.meetingId, stream: 'meeting', fromSeq: j.fromSeq, toSeq: j.toSeq },
     { jobId: `${j.meetingId}:meeting:${j.fromSeq}-${j.toSeq}` }).then(() => undefined);
   try {

@@ -114,7 +114,7 @@ describe('faults: services killed or restarted mid-meeting', () => {
     await debate.stop();
 
     const redis = createRedis(fs.redis.url);
-    const timers = new Queue(QueueName.FloorTimers, { connection: bullConnection(fs.redis.url), prefix: bullPrefix(fs.sys.prefix) });
+    const timers = new Queue(QueueName.FloorTimers, { connection: bullConnection(fs.redis.url), prefix: bullPrefix(fs.sys.prefix, QueueName.FloorTimers) });
     try {
       const log = new EventLog(redis, fs.sys.prefix);
       const events = await log.since(debate.meetingId, 'meeting', 0, 100_000);

@@ -19,12 +19,12 @@ class MemoryLog {
     return this.results.get(commandId);
   }
   async append(meetingId: string, stream: StreamName, expectedSeq: number, events: DomainEvent[], meta: StampMeta) {
-    if (this.results.has(meta.commandId)) return { status: 'duplicate' as const, result: this.results.get(meta.commandId) };
+    if (this.results.has(meta.commandId)) return { status: 'duplicate' as const, result: this.results.get(meta.commandId), replicated: true };
     if (expectedSeq !== this.events.length) return { status: 'conflict' as const, head: this.events.length };
     const envelopes = stampEvents(meetingId, stream, expectedSeq, events, meta);
     this.events.push(...envelopes);
     this.results.set(meta.commandId, { ok: true, seq: this.events.length });
-    return { status: 'appended' as const, seq: this.events.length, envelopes };
+    return { status: 'appended' as const, seq: this.events.length, envelopes, replicated: true };
   }
 }
 

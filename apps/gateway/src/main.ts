@@ -44,7 +44,7 @@ async function bootstrap(config: ReturnType<typeof loadConfig>, logger: ReturnTy
   }
 
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(logger) });
-  const adapterRedis = createRedis(config.redis.url);
+  const adapterRedis = createRedis(config.redis);
   health.register('socket.io-adapter', () => adapterRedis.ping());
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, adapterRedis, `${config.redis.prefix}:socket.io`, config));
   // Behind a load balancer req.ip is the client's address from X-Forwarded-For, only when the

@@ -32,12 +32,13 @@ export interface ClientOptions {
 export interface SendOptions {
   /** One id per intent: a retry of the same intent must reuse it (the server applies it once). */
   commandId?: string;
-  /** Attempts when no answer comes (timeout, `UNAVAILABLE`, offline). Default 3. */
+  /** Attempts when no answer comes (timeout, `UNAVAILABLE`, `REPLICATION_TIMEOUT`, offline). Default 3. */
   attempts?: number;
 }
 
 type Listener<A extends unknown[]> = (...args: A) => void;
-const RETRYABLE = new Set(['TIMEOUT', 'UNAVAILABLE']);
+/** Answers that leave the outcome open: retried with the same commandId. */
+const RETRYABLE = new Set(['TIMEOUT', 'UNAVAILABLE', 'REPLICATION_TIMEOUT']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh command id: 24 hex digits (crypto.getRandomValues works outside secure contexts too). */

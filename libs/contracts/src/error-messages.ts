@@ -19,6 +19,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'Too many actions in a short time. Wait a moment and try again.',
   CONFLICT: 'The meeting was busy. Try again.',
   UNAVAILABLE: 'The server did not answer in time. Try again: nothing will be done twice.',
+  REPLICATION_TIMEOUT: 'The change is not yet safely stored. Try again: nothing will be done twice.',
   INTERNAL: 'Something went wrong on the server. Try again.',
   TIMER_STALE: 'This timer has already passed.',
   TOKEN_MISSING: 'Sign in with the access link you were given.',

@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'Too many commands from this participant (delegates and viewers: about 10/s, bursts of 30; Q&A also has the meeting\'s question limit). Retry later.',
   CONFLICT: 'The meeting was too busy to apply the command after several compare-and-set retries. Retry with the same commandId.',
   UNAVAILABLE: 'The owning service did not answer in time, or the event log is being restored. The command may or may not be applied: retry with the SAME commandId.',
+  REPLICATION_TIMEOUT: 'The deployment requires each change to reach REDIS_MIN_REPLICAS_ACK Redis replicas before it is acknowledged, and they did not confirm it within REDIS_REPLICA_ACK_TIMEOUT_MS. The command is applied on the primary but could be lost if the primary fails now: retry with the SAME commandId (the retry is answered with the first result once the replicas have it).',
   INTERNAL: 'An unexpected server error; it is logged. Retry with the same commandId.',
   TIMER_STALE: 'Internal (server timers): nothing is due for this timer any more. Never returned to clients.',
   TOKEN_MISSING: 'Handshake: no `auth.token`.',

@@ -8,3 +8,4 @@ export * from './bootstrap/service';
 export * from './health/health';
 export * from './health/backoff';
 export * from './bootstrap/transport';
+export * from './redis/connect';

@@ -29,8 +29,17 @@ export async function sparePort(): Promise<number> {
 /** One started process; `url` is the gateway's, or a service's metrics and health endpoint. */
 export interface RunningApp { name: AppName; process: ChildProcess; port?: number; url?: string }
 
-/** Where a test system's Postgres and Redis are (default: DATABASE_URL / REDIS_URL, then the machine's). */
-export interface SystemServers { databaseUrl?: string; redisUrl?: string }
+/**
+ * Where a test system's Postgres and Redis are (default: DATABASE_URL / REDIS_URL, then the
+ * machine's). `redisEnv` replaces REDIS_URL for the apps with another topology
+ * (`REDIS_CLUSTER_NODES`, or `REDIS_SENTINELS` + `REDIS_SENTINEL_NAME`): that Redis is the
+ * test's own, so `stop()` leaves its keys (the test removes the whole server).
+ */
+export interface SystemServers {
+  databaseUrl?: string; redisUrl?: string; redisEnv?: Record<string, string>;
+  /** How long an app may take to say it is ready (ms, default 30 s); a test starting many processes on a loaded machine gives more. */
+  readyTimeoutMs?: number;
+}
 
 /**
  * The real system for an end-to-end test: the built apps as child processes against the real
@@ -42,12 +51,16 @@ export class TestSystem {
   readonly apps: RunningApp[] = [];
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  readonly redisEnv?: Record<string, string>;
+  readonly readyTimeoutMs: number;
   readonly schema = `e2e_${this.id}`;
   readonly prefix = `e2e:${this.id}`;
 
   constructor(servers: SystemServers = {}) {
     this.databaseUrl = servers.databaseUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rostrum';
     this.redisUrl = servers.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    this.redisEnv = servers.redisEnv;
+    this.readyTimeoutMs = servers.readyTimeoutMs ?? 45_000;
   }
 
   static async start(apps: AppName[] = ['floor', 'qna', 'recorder', 'gateway'], env: Record<string, string> = {}, servers: SystemServers = {}): Promise<TestSystem> {
@@ -65,7 +78,7 @@ export class TestSystem {
 
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
-      DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, REDIS_URL: this.redisUrl, REDIS_PREFIX: this.prefix,
+      DATABASE_URL: this.databaseUrl, DATABASE_SCHEMA: this.schema, ...(this.redisEnv ?? { REDIS_URL: this.redisUrl }), REDIS_PREFIX: this.prefix,
       TOKEN_SECRET: TEST_TOKEN_SECRET, OPERATOR_KEY: TEST_OPERATOR_KEY, LOG_LEVEL: 'info', NODE_ENV: 'test',
       SWEEP_INTERVAL_MS: '1000',
       // One gateway process unless a test asks for workers (its pid is the gateway's, /proc and signals work on it).
@@ -94,7 +107,7 @@ export class TestSystem {
     const app: RunningApp = { name, process: child, port, url: `http://127.0.0.1:${port}` };
     // A gateway of several workers starts each of them (a Nest app apiece) before it is ready.
     // 45 s a process: on a shared 2-core machine (load 20) a gateway took 24 s to its first log line.
-    const readyMs = 45_000 * Math.max(1, Math.min(4, Number((env as Record<string, string | undefined>).GATEWAY_WORKERS) || 1));
+    const readyMs = this.readyTimeoutMs * Math.max(1, Math.min(4, Number((env as Record<string, string | undefined>).GATEWAY_WORKERS) || 1));
     await new Promise<void>((res, rej) => {
       let out = '';
       const timer = setTimeout(() => {
@@ -149,14 +162,18 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.apps].map((a) => this.stopApp(a, 'SIGTERM')));
     await this.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`).catch(() => undefined);
+    if (this.redisEnv) return;
     const redis = new Redis(this.redisUrl);
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      // Keys under the prefix, and the hash-tagged ones that start with it (fan-out shards, queues).
+      for (const match of [`${this.prefix}*`, `{${this.prefix}*`]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length) await redis.unlink(...keys);
+        } while (cursor !== '0');
+      }
     } finally { redis.disconnect(); }
   }
 

@@ -5,7 +5,7 @@ import { TestClient, debateSetup, tokenOf, type TestSystem } from '@rostrum/test
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Codes a client may retry with the same commandId (issue 9: no error it cannot retry). */
-const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'TIMEOUT', 'CONFLICT']);
+const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'TIMEOUT', 'CONFLICT', 'REPLICATION_TIMEOUT']);
 
 /** Polls until `f` returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function eventually<T>(f: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { Keys, createRedis } from '@rostrum/messaging';
+import { Keys, createRedis, type RedisClient } from '@rostrum/messaging';
 import type { AppConfig } from '@rostrum/platform';
 import { CONFIG, REDIS } from '../tokens';
 import type { AccessClaims, AccessCode } from './access-token.service';
@@ -20,7 +20,7 @@ export interface AccessEnded { meetingId: string; participantId: string; code: A
 export class AccessRegistry implements OnModuleDestroy {
   private readonly keys: Keys;
   private readonly channel: string;
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
 
   constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(CONFIG) private readonly config: AppConfig) {
     this.keys = new Keys(config.redis.prefix);
@@ -66,7 +66,7 @@ export class AccessRegistry implements OnModuleDestroy {
 
   /** Calls `onEnded` for every revocation announced by any gateway (this one included). */
   async subscribe(onEnded: (e: AccessEnded) => void): Promise<void> {
-    this.subscriber = createRedis(this.config.redis.url);
+    this.subscriber = createRedis(this.config.redis);
     this.subscriber.on('message', (_channel: string, raw: string) => {
       try { onEnded(JSON.parse(raw) as AccessEnded); } catch { /* a malformed message on our channel: ignore */ }
     });

@@ -32,7 +32,7 @@ export class OpsController implements OnApplicationShutdown {
     private readonly checks: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
   ) {
-    this.queues = Object.values(QueueName).map((name) => new Queue(name, { connection: bullConnection(config.redis.url), prefix: bullPrefix(config.redis.prefix) }));
+    this.queues = Object.values(QueueName).map((name) => new Queue(name, { connection: bullConnection(config.redis), prefix: bullPrefix(config.redis.prefix, name) }));
   }
 
   @Get('health/live')

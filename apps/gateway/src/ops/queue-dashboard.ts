@@ -15,7 +15,7 @@ export const QUEUE_DASHBOARD_PATH = '/queues';
  * Browser-friendly basic auth: any user name, the OPERATOR_KEY as password.
  */
 export function queueDashboard(config: AppConfig): { router: unknown; guard: (req: Request, res: Response, next: NextFunction) => void; close: () => Promise<void> } {
-  const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: bullConnection(config.redis.url), prefix: bullPrefix(config.redis.prefix) }));
+  const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: bullConnection(config.redis), prefix: bullPrefix(config.redis.prefix, name) }));
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });

@@ -1,11 +1,10 @@
-import type Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
-import type { Logger } from 'pino';
 import { EVENTS_MESSAGE, FLOOR_VIEW, REDACTED_EVENT, ROLES, STAFF_ROLES, type EventEnvelope, type RedactedEvent, type Role } from '@rostrum/contracts';
 import type { TransientMessage } from '@rostrum/messaging';
 import { metrics } from '@rostrum/platform';
 import type { AccessClaims } from '../auth/access-token.service';
 import { type Audience, DeliveryLedger } from './delivery-ledger';
+import type { FanoutReader } from './fanout-reader';
 import { allowedRooms, maySee, rooms } from './rooms';
 import { TokenBucket } from './token-bucket';
 
@@ -28,9 +27,10 @@ export function toClient(e: EventEnvelope): Omit<EventEnvelope, 'visibility'> {
 const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId, stream: e.stream, seq: e.seq, type: REDACTED_EVENT });
 
 /**
- * Tails the fan-out stream and delivers events to the sockets of this gateway only
- * (`server.local`): every gateway tails the stream itself, so events reach each client once, in
- * log order, whichever gateway it is connected to.
+ * Tails the fan-out streams (through `FanoutReader`: every shard, each stream's seqs once and in
+ * order) and delivers events to the sockets of this gateway only (`server.local`): every gateway
+ * tails the streams itself, so events reach each client once, in log order, whichever gateway it
+ * is connected to.
  *
  * Events go out as `events` messages (arrays in seq order, placeholders where a client may not
  * see an event, so its sequence stays gapless):
@@ -47,8 +47,6 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
  * (`floor.view`, `qna.tallies`) keeps its place after the events before it.
  */
 export class Fanout {
-  private running = false;
-  private loop?: Promise<void>;
   private readonly outboxes = new Map<string, Outbox>();
 
   /**
@@ -57,40 +55,19 @@ export class Fanout {
    * @param clock ms since epoch (injected for tests)
    */
   constructor(
-    private readonly redis: Redis, private readonly key: string, private readonly logger: Logger,
+    private readonly reader: FanoutReader,
     private readonly ledger: DeliveryLedger = new DeliveryLedger(),
     private readonly budget: { writesPerSecond: number; burstWrites: number } = { writesPerSecond: 10_000, burstWrites: 20_000 },
     private readonly clock: () => number = Date.now,
   ) {}
 
   start(server: Server): void {
-    this.running = true;
-    this.loop = this.run(server);
+    this.reader.start((messages) => this.deliverRound(server, messages));
   }
 
   async stop(): Promise<void> {
-    this.running = false;
     for (const o of this.outboxes.values()) if (o.timer) clearTimeout(o.timer);
-    this.redis.disconnect(); // unblocks XREAD
-    await this.loop?.catch(() => undefined);
-  }
-
-  private async run(server: Server): Promise<void> {
-    let lastId = '$';
-    while (this.running) {
-      try {
-        const res = (await this.redis.xread('COUNT', 1000, 'BLOCK', 1000, 'STREAMS', this.key, lastId)) as
-          Array<[string, Array<[string, string[]]>]> | null;
-        if (!res) continue;
-        const entries = res[0]![1];
-        lastId = entries[entries.length - 1]![0];
-        this.deliverRound(server, entries.map(([, fields]) => JSON.parse(fields[1]!) as Message));
-      } catch (err) {
-        if (!this.running) return;
-        this.logger.warn({ err }, 'fan-out read failed; retrying');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    await this.reader.stop();
   }
 
   /** One XREAD round: officers now, everyone else through the meeting's outbox. */

@@ -20,6 +20,7 @@ type DroppedHandler = (claims: AccessClaims) => Promise<void>;
  *
  * Keys (all under the deployment prefix): `gateways` (set of ids), `gw:<id>:lease` (PX),
  * `gw:<id>:sockets` (hash socket id → claims JSON), `m:{<meeting>}:presence:<delegation>` (set).
+ * They live in different cluster slots, so nothing here writes two of them in one MULTI.
  */
 export class GatewayLeases {
   readonly id = randomUUID();
@@ -46,20 +47,20 @@ export class GatewayLeases {
 
   /** A delegate's console opened on this gateway. */
   async connected(socketId: string, claims: AccessClaims): Promise<void> {
-    await this.redis.multi()
-      .hset(this.sockets(this.id), socketId, JSON.stringify(claims))
-      .sadd(this.delegation(claims), `${this.id}|${socketId}`)
-      .exec();
+    // Two slots on a Redis Cluster, so two commands: the gateway's hash first, so that a takeover
+    // after a crash between them finds the console (and removes a presence it never got).
+    await this.redis.hset(this.sockets(this.id), socketId, JSON.stringify(claims));
+    await this.redis.sadd(this.delegation(claims), `${this.id}|${socketId}`);
   }
 
   /** A delegate's console closed on this gateway; true when it was its delegation's last one anywhere. */
   async disconnected(socketId: string, claims: AccessClaims): Promise<boolean> {
     const res = await this.redis.multi()
-      .hdel(this.sockets(this.id), socketId)
       .srem(this.delegation(claims), `${this.id}|${socketId}`)
       .scard(this.delegation(claims))
       .exec();
-    return Number(res?.[2]?.[1] ?? 1) === 0;
+    await this.redis.hdel(this.sockets(this.id), socketId);
+    return Number(res?.[1]?.[1] ?? 1) === 0;
   }
 
   /** Whether a delegation has a console open on any gateway. */
@@ -79,7 +80,8 @@ export class GatewayLeases {
   }
 
   private async renew(): Promise<void> {
-    await this.redis.multi().set(this.lease(this.id), String(Date.now()), 'PX', LEASE_MS).sadd(this.gateways, this.id).exec();
+    await this.redis.set(this.lease(this.id), String(Date.now()), 'PX', LEASE_MS);
+    await this.redis.sadd(this.gateways, this.id);
   }
 
   private async beat(): Promise<void> {
@@ -113,7 +115,8 @@ export class GatewayLeases {
       await this.onDropped(claims);
       dropped++;
     }
-    await this.redis.multi().del(this.sockets(dead)).srem(this.gateways, dead).exec();
+    await this.redis.del(this.sockets(dead));
+    await this.redis.srem(this.gateways, dead);
     this.logger.warn({ gateway: dead, consoles: Object.keys(sockets).length, dropped }, 'a gateway stopped renewing its lease; its delegates were marked dropped');
   }
 }

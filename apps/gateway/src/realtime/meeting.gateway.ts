@@ -17,6 +17,7 @@ import { DeliveryLedger, sinceSent, snapshotSent } from './delivery-ledger';
 import { routeInbound, type InboundHandlers } from './inbound';
 import { MAX_FRAME_BYTES } from './redis-streams.adapter';
 import { Fanout } from './fanout';
+import { FanoutReader } from './fanout-reader';
 import { GatewayLeases } from './gateway-leases';
 import { rooms, roomsOf } from './rooms';
 import type { ServiceClient } from './service-client';
@@ -57,7 +58,7 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   ) {
     this.dispatcher = new CommandDispatcher(services, limits);
     this.trust = trustProxy(config.trustProxy);
-    this.fanout = new Fanout(createRedis(config.redis.url), log.keys.fanout, this.logger, this.ledger, config.fanout);
+    this.fanout = new Fanout(new FanoutReader(() => createRedis(config.redis), log, this.logger), this.ledger, config.fanout);
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
     this.inbound = {

@@ -1,7 +1,7 @@
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { INestApplicationContext } from '@nestjs/common';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@rostrum/messaging';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '@rostrum/platform';
 import { allowSocketRequest, originAllowed } from '../auth/origins';
@@ -15,7 +15,7 @@ export const MAX_FRAME_BYTES = 64 * 1024;
  * Browser origins are checked here (ALLOWED_ORIGINS): CORS alone does not cover WebSockets.
  */
 export class RedisStreamsIoAdapter extends IoAdapter {
-  constructor(app: INestApplicationContext, private readonly redis: Redis, private readonly streamName: string, private readonly config: AppConfig) {
+  constructor(app: INestApplicationContext, private readonly redis: RedisClient, private readonly streamName: string, private readonly config: AppConfig) {
     super(app);
   }
 

@@ -20,7 +20,7 @@ export class ServiceClient {
   private readonly statusSub: Subscription;
 
   constructor(private readonly config: AppConfig) {
-    this.proxy = new ResilientClientRedis(transportOptions(config.redis.url));
+    this.proxy = new ResilientClientRedis(transportOptions(config.redis));
     this.statusSub = this.proxy.status.subscribe((s) => { this.transportUp = s === 'connected'; });
     health.register('transport', async () => {
       await this.proxy.connect();

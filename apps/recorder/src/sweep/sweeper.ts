@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { JobName, QueueName, type PersistEventJob } from '@rostrum/contracts';
+import { JobName, QueueName, type PersistEventJob, type StreamName } from '@rostrum/contracts';
 import type { EventLog } from '@rostrum/messaging';
 import { RecordQueries } from '@rostrum/persistence';
 import { createLogger, type AppConfig } from '@rostrum/platform';
@@ -25,6 +25,8 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private sweeping?: Promise<unknown>;
   /** Cursors at the previous sweep: a range is re-enqueued only when its cursor stopped moving. */
   private readonly previous = new Map<string, number>();
+  /** Fan-out marks behind the head at the previous sweep: copied again only when they stopped moving. */
+  private readonly fannedBefore = new Map<string, number>();
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -61,6 +63,7 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
       // A time bucket in the id: a range whose earlier job failed for good is enqueued afresh.
       const bucket = Math.floor(Date.now() / Math.max(60_000, this.config.sweepIntervalMs));
       for (const meetingId of meetings) {
+        await this.repairFanout(meetingId);
         const heads: Partial<Record<(typeof STREAMS)[number], number>> = {};
         let caughtUp = true;
         for (const stream of STREAMS) {
@@ -103,6 +106,23 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
       log.warn({ err }, 'sweep failed');
     }
     return { requeued, lag };
+  }
+
+  /**
+   * A process that died between its append and the copy to the fan-out (a separate step on a
+   * Redis Cluster: docs/architecture.md) left the meeting's fan-out mark behind the log's head:
+   * copy the rest, once the mark has not moved for a whole sweep (a copy under way finishes by itself).
+   */
+  private async repairFanout(meetingId: string): Promise<void> {
+    for (const [stream, { head, fanned }] of Object.entries(await this.log.fanoutLag(meetingId)) as Array<[StreamName, { head: number; fanned: number }]>) {
+      const key = `${meetingId}\u0000${stream}`;
+      const before = this.fannedBefore.get(key);
+      if (fanned >= head) { this.fannedBefore.delete(key); continue; }
+      this.fannedBefore.set(key, fanned);
+      if (before !== fanned) continue;
+      const copied = await this.log.repairFanout(meetingId, stream);
+      if (copied) log.warn({ meetingId, stream, from: fanned + 1, copied }, 'events were in the log but not on the fan-out (a process died between the two); copied them');
+    }
   }
 
   private async restoreTail(meetingId: string, stream: 'meeting' | 'qna', head: number, cursor: number): Promise<number> {

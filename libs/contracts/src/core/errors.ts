@@ -16,6 +16,8 @@ export const CORE_ERROR_CODES = [
   'RATE_LIMITED',
   'CONFLICT',
   'UNAVAILABLE',
+  /** REDIS_MIN_REPLICAS_ACK: the append is on the primary, not yet confirmed by enough replicas. */
+  'REPLICATION_TIMEOUT',
   'INTERNAL',
   'TIMER_STALE',
   /** Access (handshake, every command, REST): see docs/security.md. */

@@ -19,6 +19,10 @@ export interface Capability<S extends { seq: number }, C = Record<string, never>
 export interface AppendedBatch<S> { meetingId: string; envelopes: EventEnvelope[]; state: S }
 
 const MAX_ATTEMPTS = 50;
+
+/** REDIS_MIN_REPLICAS_ACK not met in time: applied on the primary, not known to survive its loss. */
+const notReplicated = (): Ack => fail('REPLICATION_TIMEOUT',
+  'the change is on the Redis primary but not yet confirmed by enough replicas; retry with the same commandId');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -83,7 +87,7 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
       }
 
       const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
-      if (appended.status === 'duplicate') return appended.result as Ack;
+      if (appended.status === 'duplicate') return appended.replicated === false ? notReplicated() : appended.result as Ack;
       if (appended.status === 'conflict' && appended.head < state.seq) {
         // The log is shorter than what this process already saw: Redis lost its latest writes.
         // Never append over the gap (the seqs would be reused); the recorder restores what
@@ -102,7 +106,7 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
       const next = appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);
       this.remember(meetingId, next);
       await this.afterAppend({ meetingId, envelopes: appended.envelopes, state: next });
-      return { ok: true, seq: appended.seq };
+      return appended.replicated === false ? notReplicated() : { ok: true, seq: appended.seq };
     }
     return fail('CONFLICT', 'the meeting is too busy, try again');
   }

@@ -21,7 +21,7 @@ export function runService(name: string, module: (config: AppConfig) => DynamicM
     const logger = createLogger(name, config.logLevel);
     initMetrics(name);
     await beforeStart?.(config, logger);
-    const transport = new ResilientServerRedis(transportOptions(config.redis.url));
+    const transport = new ResilientServerRedis(transportOptions(config.redis));
     transport.addHandler(pingPattern(config.redis.prefix, name), async () => ({ service: name, ...health.report() }), false);
     const app = await NestFactory.createMicroservice<MicroserviceOptions>(module(config), {
       strategy: transport,

@@ -1,6 +1,39 @@
 import { ClientRedis, ServerRedis } from '@nestjs/microservices';
-import { redisOptions } from '../config/config';
+import type { RedisOptions } from 'ioredis';
+import type { RedisConfig, RedisTopology } from '../config/config';
 import { reconnectDelay } from '../health/backoff';
+import { connectRedis, nodeOptions, type RedisClient } from '../redis/connect';
+
+/** Options of the transport: ioredis options plus where Redis is (a cluster needs a `Cluster` client). */
+export type TransportOptions = Omit<RedisOptions, 'retryStrategy'> & { topology: RedisTopology };
+
+/**
+ * The transport's connections on a Redis Cluster: ioredis `Cluster` (pub/sub works on any node:
+ * a PUBLISH reaches every node's subscribers; the subscriber moves to another node when its own
+ * fails). On a single Redis or Sentinels, Nest's own `new Redis(options)`.
+ */
+function clusterClient(options: TransportOptions, retry: (times: number) => number | undefined): RedisClient | undefined {
+  if (options.topology.mode !== 'cluster') return undefined;
+  const { topology, ...rest } = options;
+  const client = connectRedis({ topology }, { ...rest, lazyConnect: true });
+  (client as { options: { clusterRetryStrategy?: unknown } }).options.clusterRetryStrategy = (times: number) => retry(times) ?? null;
+  return client;
+}
+
+/**
+ * Nest's client publishes a request and unsubscribes a reply channel without handling the
+ * promise: a publish that fails while Redis is away (`MaxRetriesPerRequestError`, e.g. during a
+ * Sentinel failover) was an unhandled rejection that killed the gateway. The failure still
+ * reaches the caller that waits for the reply (its timeout answers UNAVAILABLE).
+ */
+function handledRejections<C>(client: C): C {
+  const c = client as unknown as Record<'publish' | 'unsubscribe', (...a: unknown[]) => Promise<unknown>>;
+  for (const name of ['publish', 'unsubscribe'] as const) {
+    const original = c[name].bind(c);
+    c[name] = (...args: unknown[]) => { const p = original(...args); p.catch(() => undefined); return p; };
+  }
+  return client;
+}
 
 /**
  * The NestJS Redis transport, reconnecting forever. Nest's own gives up after `retryAttempts`
@@ -11,6 +44,12 @@ import { reconnectDelay } from '../health/backoff';
  */
 export class ResilientServerRedis extends ServerRedis {
   private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly transport: TransportOptions) { super(transport); }
+
+  override async createRedisClient(): Promise<ReturnType<ServerRedis['createRedisClient']> extends Promise<infer R> ? R : never> {
+    return (clusterClient(this.transport, (t) => this.createRetryStrategy(t)) ?? super.createRedisClient()) as never;
+  }
 
   override createRetryStrategy(times: number): number | undefined {
     return this.isManuallyClosed ? undefined : reconnectDelay(times);
@@ -41,14 +80,23 @@ export class ResilientServerRedis extends ServerRedis {
 
 /** The gateway's side of the transport, reconnecting forever (see ResilientServerRedis). */
 export class ResilientClientRedis extends ClientRedis {
+  constructor(private readonly transport: TransportOptions) { super(transport); }
+
+  override async createClient(): Promise<ReturnType<ClientRedis['createClient']> extends Promise<infer R> ? R : never> {
+    return handledRejections(await (clusterClient(this.transport, (t) => this.createRetryStrategy(t)) ?? super.createClient())) as never;
+  }
+
   override createRetryStrategy(times: number): number | undefined {
     return this.isManuallyClosed ? undefined : reconnectDelay(times);
   }
 }
 
-/** Transport options from a Redis URL: a request waits at most one reconnection round, not forever. */
-export function transportOptions(url: string): ReturnType<typeof redisOptions> & { maxRetriesPerRequest: number } {
-  return { ...redisOptions(url), maxRetriesPerRequest: 1 };
+/**
+ * Transport options for the deployment's Redis (single, Sentinels or cluster): a request waits
+ * at most one reconnection round, not forever.
+ */
+export function transportOptions(redis: Pick<RedisConfig, 'topology'>): TransportOptions {
+  return { ...(redis.topology.mode === 'cluster' ? {} : nodeOptions(redis.topology)), maxRetriesPerRequest: 1, topology: redis.topology };
 }
 
 /** The transport pattern of a service's health ping (`<prefix>.<service>.ping`). */

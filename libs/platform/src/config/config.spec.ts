@@ -61,3 +61,36 @@ describe('redisOptions', () => {
     expect(redisOptions('redis://127.0.0.1')).toEqual({ host: '127.0.0.1', port: 6379, db: 0 });
   });
 });
+
+describe('Redis topology (issue 15)', () => {
+  const { REDIS_URL: _u, ...noUrl } = good;
+
+  it('a single Redis by default, with no replica wait and 8 fan-out shards', () => {
+    const { redis } = parseConfig(good);
+    expect(redis.topology).toEqual({ mode: 'single', url: 'redis://127.0.0.1:6379' });
+    expect(redis).toMatchObject({ minReplicasAck: 0, replicaAckTimeoutMs: 1000, fanoutShards: 8 });
+  });
+
+  it('a cluster from REDIS_CLUSTER_NODES, with credentials and TLS from REDIS_URL when given', () => {
+    expect(parseConfig({ ...noUrl, REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002' }).redis.topology).toEqual({
+      mode: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: 'redis-b', port: 7001 }, { host: '::1', port: 7002 }], auth: {},
+    });
+    const c = parseConfig({ ...good, REDIS_URL: 'rediss://app:pw@ignored:1', REDIS_CLUSTER_NODES: 'a:7000' }).redis;
+    expect(c.topology).toEqual({ mode: 'cluster', nodes: [{ host: 'a', port: 7000 }], auth: { username: 'app', password: 'pw', tls: {} } });
+  });
+
+  it('Sentinels from REDIS_SENTINELS and the primary\'s name', () => {
+    const c = parseConfig({ ...noUrl, REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'rostrum-primary', REDIS_MIN_REPLICAS_ACK: '1' }).redis;
+    expect(c.topology).toEqual({ mode: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], name: 'rostrum-primary', auth: {}, db: 0 });
+    expect(c.minReplicasAck).toBe(1);
+    expect((parseConfig({ ...noUrl, REDIS_SENTINELS: 's1:26379' }).redis.topology as { name: string }).name).toBe('mymaster');
+  });
+
+  it('refuses a malformed node list, both topologies at once, or no Redis at all', () => {
+    expect(() => parseConfig({ ...good, REDIS_CLUSTER_NODES: 'a:7000,b' })).toThrow(/REDIS_CLUSTER_NODES must be host:port pairs/);
+    expect(() => parseConfig({ ...good, REDIS_SENTINELS: 'a:99999' })).toThrow(/REDIS_SENTINELS must be host:port pairs/);
+    expect(() => parseConfig({ ...good, REDIS_CLUSTER_NODES: 'a:7000', REDIS_SENTINELS: 's:26379' })).toThrow(/exclusive/);
+    expect(() => parseConfig(noUrl)).toThrow(/REDIS_URL is missing/);
+    expect(() => parseConfig({ ...good, REDIS_FANOUT_SHARDS: '0' })).toThrow(/REDIS_FANOUT_SHARDS/);
+  });
+});

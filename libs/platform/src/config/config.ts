@@ -13,12 +13,46 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** `host:port,host:port,…` → [{ host, port }] (at least one). */
+const hostPorts = z.string().transform((v, ctx) => {
+  const nodes = v.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$/.exec(s);
+    return m && Number(m[2]) > 0 && Number(m[2]) < 65536 ? { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) } : null;
+  });
+  if (nodes.length === 0 || nodes.some((n) => n === null)) {
+    ctx.addIssue({ code: 'custom', message: 'must be host:port pairs, comma-separated' });
+    return z.NEVER;
+  }
+  return nodes as RedisNode[];
+});
+
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   /** Postgres schema the app works in; tests use one schema per run for isolation. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
-  REDIS_URL: url(['redis:', 'rediss:']),
+  /**
+   * A single Redis (the default), or — with REDIS_CLUSTER_NODES or REDIS_SENTINELS — only the
+   * credentials and TLS (`rediss:`) used on every node; it may then be left out.
+   */
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Redis Cluster seed nodes, `host:port,host:port,…` (ioredis Cluster); the cluster is then used instead of REDIS_URL's host. */
+  REDIS_CLUSTER_NODES: hostPorts.optional(),
+  /** Redis Sentinels, `host:port,…`; the primary named REDIS_SENTINEL_NAME is used, and followed on failover. */
+  REDIS_SENTINELS: hostPorts.optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits and _.- only').default('mymaster'),
+  /**
+   * An append is acknowledged only once this many replicas have it (Redis WAIT); 0 = on the
+   * primary's word (the default). With 1 an acknowledged command survives a primary's loss.
+   */
+  REDIS_MIN_REPLICAS_ACK: z.coerce.number().int().min(0).max(16).default(0),
+  /** How long an append waits for REDIS_MIN_REPLICAS_ACK replicas before it is answered REPLICATION_TIMEOUT (ms). */
+  REDIS_REPLICA_ACK_TIMEOUT_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /**
+   * How many fan-out streams the gateways read (`{<prefix>:fanout:<k>}`, a meeting's events go to
+   * one chosen by its id). Every process of a deployment must use the same number.
+   */
+  REDIS_FANOUT_SHARDS: z.coerce.number().int().min(1).max(1024).default(8),
   /** Prefix of every Redis key, stream, queue and transport channel; tests use one per run. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,40}$/, 'letters, digits and _:.- only').default('rostrum'),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
@@ -78,10 +112,39 @@ export const ConfigSchema = z.object({
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
+/** One Redis node or Sentinel. */
+export interface RedisNode { host: string; port: number }
+
+/**
+ * Where Redis is: a single server (the default), a Redis Cluster (seed nodes) or a primary
+ * found through Sentinels. `auth` (from REDIS_URL) applies to every node.
+ */
+export type RedisTopology =
+  | { mode: 'single'; url: string }
+  | { mode: 'cluster'; nodes: RedisNode[]; auth: RedisAuth }
+  | { mode: 'sentinel'; sentinels: RedisNode[]; name: string; auth: RedisAuth; db: number };
+
+/** Credentials and TLS shared by every node (cluster) or by the primary and Sentinels. */
+export interface RedisAuth { username?: string; password?: string; tls?: Record<string, never> }
+
+/** Everything about Redis a process needs. */
+export interface RedisConfig {
+  /** REDIS_URL, or `redis://<first node>` with a cluster or Sentinels (for logs only). */
+  url: string;
+  prefix: string;
+  topology: RedisTopology;
+  /** Replicas that must have an append before its ack (WAIT); 0 = none. */
+  minReplicasAck: number;
+  /** Longest WAIT for them (ms); beyond it the command is answered REPLICATION_TIMEOUT. */
+  replicaAckTimeoutMs: number;
+  /** Number of fan-out streams (see Keys.fanoutShard). */
+  fanoutShards: number;
+}
+
 export interface AppConfig {
   env: EnvConfig['NODE_ENV'];
   database: { url: string; schema: string };
-  redis: { url: string; prefix: string };
+  redis: RedisConfig;
   /** `workers`: gateway processes (node:cluster) on the one port, at least 1. */
   gateway: { host: string; port: number; workers: number };
   /** The followers' fan-out budget per meeting and gateway process (socket writes). */
@@ -115,10 +178,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     }));
   }
   const c = parsed.data;
+  const redis = redisConfig(c);
+  if (typeof redis === 'string') throw new ConfigError([redis]);
   return {
     env: c.NODE_ENV,
     database: { url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA },
-    redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
+    redis,
     gateway: { host: c.GATEWAY_HOST, port: c.GATEWAY_PORT, workers: c.GATEWAY_WORKERS || availableParallelism() },
     fanout: { writesPerSecond: c.FANOUT_WRITES_PER_SECOND, burstWrites: c.FANOUT_BURST_WRITES },
     auth: { tokenSecret: c.TOKEN_SECRET, tokenTtlSeconds: c.TOKEN_TTL_SECONDS, operatorKey: c.OPERATOR_KEY },
@@ -133,6 +198,22 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       mintPerAddressPerMinute: c.VIEWER_MINT_PER_ADDRESS_PER_MINUTE, mintPerSecond: c.VIEWER_MINT_PER_SECOND,
       socketsPerToken: c.SOCKETS_PER_TOKEN, socketsPerAddress: c.SOCKETS_PER_ADDRESS, connectionsPerAddressPer10s: c.CONNECTIONS_PER_ADDRESS_PER_10S,
     },
+  };
+}
+
+/** The Redis part of the configuration, or the problem with it. */
+function redisConfig(c: EnvConfig): RedisConfig | string {
+  if (c.REDIS_CLUSTER_NODES && c.REDIS_SENTINELS) return 'REDIS_CLUSTER_NODES and REDIS_SENTINELS are exclusive: set one';
+  const first = c.REDIS_CLUSTER_NODES?.[0] ?? c.REDIS_SENTINELS?.[0];
+  if (!c.REDIS_URL && !first) return 'REDIS_URL is missing (or set REDIS_CLUSTER_NODES or REDIS_SENTINELS)';
+  const url = c.REDIS_URL ?? `redis://${first!.host}:${first!.port}`;
+  const { host: _h, port: _p, db, ...auth } = redisOptions(c.REDIS_URL ?? 'redis://localhost');
+  const topology: RedisTopology = c.REDIS_CLUSTER_NODES ? { mode: 'cluster', nodes: c.REDIS_CLUSTER_NODES, auth }
+    : c.REDIS_SENTINELS ? { mode: 'sentinel', sentinels: c.REDIS_SENTINELS, name: c.REDIS_SENTINEL_NAME, auth, db }
+      : { mode: 'single', url };
+  return {
+    url, prefix: c.REDIS_PREFIX, topology,
+    minReplicasAck: c.REDIS_MIN_REPLICAS_ACK, replicaAckTimeoutMs: c.REDIS_REPLICA_ACK_TIMEOUT_MS, fanoutShards: c.REDIS_FANOUT_SHARDS,
   };
 }
 
