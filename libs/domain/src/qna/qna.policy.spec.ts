@@ -60,3 +60,70 @@ describe('rate limit', () => {
     expect(checkRateLimit(withAsks([T0, T0]), 'other', T0, s).ok).toBe(true);
   });
 });
+
+describe('blocked words: how a term is read', () => {
+  it('a phrase matches only its words adjacent and in order, wherever they stand in the text', () => {
+    expect(findBlockedWords('this is a bad word', ['bad word'])).toEqual(['bad word']);        // at the very end
+    expect(findBlockedWords('bad word first', ['bad word'])).toEqual(['bad word']);            // at the very start
+    expect(findBlockedWords('a bad other word', ['bad word'])).toEqual([]);
+    expect(findBlockedWords('word bad', ['bad word'])).toEqual([]);
+    expect(findBlockedWords('bad', ['bad word'])).toEqual([]);                                  // text shorter than the phrase
+  });
+
+  it('a trailing * makes only the last word of a phrase a prefix, spaces after it included', () => {
+    expect(findBlockedWords('bad words here', ['bad wor*'])).toEqual(['bad wor*']);
+    expect(findBlockedWords('bads words here', ['bad wor*'])).toEqual([]);
+    expect(findBlockedWords('You spammers', ['spam*  '])).toEqual(['spam*  ']);
+    expect(findBlockedWords('You spam', ['spam*'])).toEqual(['spam*']);                         // the prefix itself is a word too
+  });
+
+  it('a term with no letters or digits (empty, only *, only punctuation) blocks nothing', () => {
+    expect(findBlockedWords('any question at all', ['', '*', '  ', '--', ' * '])).toEqual([]);
+  });
+
+  it('digits are part of words', () => {
+    expect(normalizeForMatch('Resolution 2719, para 3b')).toEqual(['resolution', '2719', 'para', '3b']);
+    expect(findBlockedWords('see 2719 now', ['2719'])).toEqual(['2719']);
+    expect(findBlockedWords('see 27190 now', ['2719'])).toEqual([]);
+  });
+});
+
+describe('question text: what is stored', () => {
+  it('control characters are removed, line breaks kept', () => {
+    expect(checkQuestionText('Why\u0007 now?\u0000\nAnd\tthen\u007f?', settings())).toEqual({ ok: true, text: 'Why now?\nAndthen?' });
+  });
+
+  it('text that is only control characters is empty', () => {
+    expect(checkQuestionText('\u0001\u0002\u007f', settings())).toMatchObject({ ok: false, error: { code: 'TEXT_EMPTY' } });
+  });
+
+  it('the length is counted after trimming, and the message says both numbers', () => {
+    expect(checkQuestionText(`  ${'x'.repeat(20)}  `, settings({ maxLength: 20 })).ok).toBe(true);
+    const r = checkQuestionText('x'.repeat(25), settings({ maxLength: 20 }));
+    expect(!r.ok && r.error.message).toBe('The question is 25 characters long; at most 20 are allowed.');
+  });
+});
+
+describe('rate limit: the window edge and the retry-after', () => {
+  const withAsks = (times: number[]): QnaState => ({ ...initialQnaState('m1'), asks: { p: times } });
+  const s = settings({ rateLimit: { questions: 2, windowSeconds: 60 } });
+
+  it('an ask exactly one window old no longer counts: retrying after the retry-after it gave succeeds', () => {
+    const refused = checkRateLimit(withAsks([T0, T0 + 10_000]), 'p', T0 + 20_000, s);
+    expect(refused).toMatchObject({ ok: false, error: { details: { retryAfterMs: 40_000, limit: 2, windowSeconds: 60 } } });
+    expect(checkRateLimit(withAsks([T0, T0 + 10_000]), 'p', T0 + 59_999, s).ok).toBe(false);
+    expect(checkRateLimit(withAsks([T0, T0 + 10_000]), 'p', T0 + 20_000 + 40_000, s).ok).toBe(true);
+  });
+
+  it('the message gives the wait in whole seconds, rounded up', () => {
+    const r = checkRateLimit(withAsks([T0 + 500, T0 + 10_000]), 'p', T0 + 20_000, s);
+    expect(r).toMatchObject({ ok: false, error: { details: { retryAfterMs: 40_500 } } });
+    expect(!r.ok && r.error.message).toBe('At most 2 questions per 60 s; try again in 41 s.');
+  });
+
+  it('the retry-after counts from the oldest ask that still holds the limit', () => {
+    // Three asks in the window, limit 2: the second oldest must leave the window first.
+    const r = checkRateLimit(withAsks([T0, T0 + 5_000, T0 + 10_000]), 'p', T0 + 20_000, s);
+    expect(r).toMatchObject({ ok: false, error: { details: { retryAfterMs: 45_000 } } });
+  });
+});
