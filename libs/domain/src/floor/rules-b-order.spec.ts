@@ -2,11 +2,12 @@ import { bandsOf, chair, delegate, hear, inscribe, openMeeting, secretariat, spe
 
 describe('B. order and precedence', () => {
   it('R9 within a tier, first come first served by server time', () => {
+    // Neither alphabetical (GBR, GHA, NOR) nor the roster's order (GHA, NOR, GBR): only time decides.
     const m = openMeeting('un-ga', { groupsFirst: false });
+    inscribe(m, 'NOR'); m.seconds(1);
     inscribe(m, 'GBR'); m.seconds(1);
-    inscribe(m, 'GHA'); m.seconds(1);
-    inscribe(m, 'NOR');
-    expect(speakers(m)).toEqual(['GBR', 'GHA', 'NOR']);
+    inscribe(m, 'GHA');
+    expect(speakers(m)).toEqual(['NOR', 'GBR', 'GHA']);
   });
 
   it('R10 a higher non-empty tier goes first', () => {
@@ -39,6 +40,15 @@ describe('B. order and precedence', () => {
     inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } }); m.seconds(1);
     inscribe(m, 'EGY');
     expect(speakers(m)).toEqual(['SEN', 'AU', 'EGY']);
+  });
+
+  it('R10 R11 a tier the profile places above the groups tier still goes before a group statement', () => {
+    // Observers above groups: the African Union (national, 09:05) precedes Senegal for the group (09:00).
+    const m = openMeeting('ecosoc', { tiers: ['officers', 'igo-observers', 'groups', 'members', 'observer-states', 'un-entities', 'civil-society'] });
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } }); m.seconds(300);
+    inscribe(m, 'EGY'); m.seconds(1);
+    inscribe(m, 'AU');
+    expect(speakers(m)).toEqual(['AU', 'SEN', 'EGY']);
   });
 
   it('R11 without a groups tier a group statement still precedes the national statements of its tier', () => {
