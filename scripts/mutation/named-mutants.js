@@ -57,8 +57,9 @@ function runTest(spec, test) {
   const escaped = test.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Domain specs run as Stryker runs them (scripts/mutation: one property sequence per preset from a
   // fixed seed, no shrinking); the command-path spec in apps/floor through the unit project.
+  // (The spec path goes first: --selectProjects takes every word after it as a project name.)
   const project = spec.startsWith('libs/domain/') ? ['-c', 'scripts/mutation/jest.config.js'] : ['--selectProjects', 'unit'];
-  const r = spawnSync('npx', ['jest', ...project, '--ci', spec, '-t', escaped], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync('npx', ['jest', spec, ...project, '--ci', '-t', escaped], { cwd: root, encoding: 'utf8' });
   const out = `${r.stdout}${r.stderr}`;
   if (/Tests:\s+\d+ failed/.test(out)) return 'failed';
   return /Tests:.*\d+ passed/.test(out) ? 'passed' : 'none';
