@@ -163,6 +163,8 @@ function checkInvariants(m: TestMeeting, oracle: OrderOracle, prevStopped: { ent
 /** Accepted commands by type over every run: the last test checks the generator reached them. */
 const accepted = new Map<string, number>();
 const count = (k: string) => accepted.set(k, (accepted.get(k) ?? 0) + 1);
+/** Per generated sequence: its steps, and the commands the domain accepted in it. */
+const sequences: Array<{ steps: number; accepted: number }> = [];
 /** More runs in CI than locally (PROPERTY_RUNS overrides both). */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 60 : 25));
 /** Each kind must be accepted this often over all runs (the mutation run, one sequence per preset, sets 0). */
@@ -182,6 +184,8 @@ describe('floor properties', () => {
         const oracle = new OrderOracle(m.log);
         const feed = (from: number) => { for (const e of m.log.slice(from)) oracle.apply(e); };
         let stopped = checkInvariants(m, oracle, null);
+        const seqStats = { steps: steps.length, accepted: 0 };
+        sequences.push(seqStats);
         for (const s of steps) {
           let from = m.log.length;
           m.advance(s.dt * 1000);                        // durable timers fire as the service would
@@ -200,6 +204,7 @@ describe('floor properties', () => {
               expect(m.state.seq).toBe(seq);
             } else {
               count(c.type === 'chair.grant' ? `chair.grant:${m.log[from]?.type}` : c.type);
+              seqStats.accepted++;
               for (const e of d.events) expect(['public', 'staff', 'delegates', 'moderators']).toContain(e.visibility.scope);
               // Each event stamped with this command's time and actor, numbered from the head.
               expect(m.log.slice(from).map((e, i) => [e.seq, e.at, e.actor])).toEqual(d.events.map((_, i) => [seq + i + 1, m.now, c.actor]));
@@ -218,12 +223,25 @@ describe('floor properties', () => {
 
   it('the generated sequences reach appeals, yields, pause and resume, replies, closing and motions', () => {
     // Counts over the five presets above (each run is 40–120 steps).
+    const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
+    const steps = sequences.map((x) => x.steps);
+    const stats = {
+      sequences: sequences.length, stepsMin: Math.min(...steps), stepsMean: Math.round(mean(steps)), stepsMax: Math.max(...steps),
+      acceptedMean: Math.round(mean(sequences.map((x) => x.accepted))),
+    };
+    // Long sequences that mostly do something: the issue found 11 steps on average and 0–1 appeals in 200.
+    expect(stats.sequences).toBeGreaterThanOrEqual(5 * RUNS);
+    expect(stats.stepsMin).toBeGreaterThanOrEqual(40);
+    // Means over at least 50 sequences (25 runs locally: about 59 steps and 24 accepted commands each).
+    if (REACH_MIN > 0 && stats.sequences >= 50) expect(stats.stepsMean).toBeGreaterThanOrEqual(50);
+    if (REACH_MIN > 0 && stats.sequences >= 50) expect(stats.acceptedMean).toBeGreaterThanOrEqual(15);
     const least = (k: string) => accepted.get(k) ?? 0;
     const reached = Object.fromEntries(['pointOfOrder.appeal', 'pointOfOrder.decideAppeal', 'speech.yield', 'speech.pause', 'speech.resume',
       'chair.grant:reply.granted', 'pointOfOrder.rule', 'list.close', 'list.reopen', 'motion.decide', 'floor.amend', 'chair.reorder', 'floor.withdraw', 'item.conclude']
       .map((k) => [k, least(k) >= REACH_MIN]));
     expect(reached).toEqual(Object.fromEntries(Object.keys(reached).map((k) => [k, true])));
+    // Printed in CI (and with PROPERTY_STATS=1): the distribution the generator reached this run.
     // eslint-disable-next-line no-console
-    if (process.env.PROPERTY_STATS) console.log(Object.fromEntries([...accepted].sort()));
+    if (process.env.PROPERTY_STATS || process.env.CI) console.log(JSON.stringify({ ...stats, accepted: Object.fromEntries([...accepted].sort()) }));
   });
 });
