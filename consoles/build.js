@@ -1,13 +1,8 @@
 #!/usr/bin/env node
-// Builds the browser consoles into <dist>/consoles in two passes (issue 11 moves pages from the
-// first to the second, one by one; both serve at /console/<role>):
-//  1. legacy pages (consoles/src/core, roles): the project's TypeScript, no bundler. Pages and
-//     CSS are copied from static/, modules compiled to ES modules; @rostrum/client is compiled
-//     into js/client/ and its import specifier made relative.
-//  2. Preact pages (consoles/pages/*.html, TSX under src/shell, src/ui, src/pages): type-checked
-//     with tsconfig.app.json, then bundled by Vite (vite.config.mts) into the same folder; a page
-//     built by Vite replaces the legacy file of the same name.
-// Usage: node consoles/build.js [dist]
+// Builds the browser consoles into <dist>/consoles: the Preact pages (consoles/pages/*.html, TSX
+// under src/shell, src/ui, src/pages) are type-checked with tsconfig.app.json (Vite does not
+// type-check), then bundled by Vite (vite.config.mts); static/ (the shared CSS, the seed
+// conference) is copied beside them. Usage: node consoles/build.js [dist]
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -36,10 +31,9 @@ function typecheck(configFile) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
     throw new Error(`console build failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
-  return { parsed, program };
 }
 
-/** Pass 2: the Preact pages, type-checked then bundled by Vite (a child process: the build stays synchronous). */
+/** The Preact pages, type-checked then bundled by Vite (a child process: the build stays synchronous). */
 function buildPreactPages(out, log) {
   if (!fs.readdirSync(path.join(__dirname, 'pages')).some((f) => f.endsWith('.html'))) return;
   log('building consoles (vite)…');
@@ -51,28 +45,17 @@ function buildPreactPages(out, log) {
   if (r.status !== 0) throw new Error('console build failed: vite build (see above)');
 }
 
-/** Compiles when a source is newer than the last build; throws with the diagnostics on a type error. */
+/**
+ * Builds when a source is newer than the last build (or `force`); returns the output folder.
+ * Throws with the diagnostics on a type error, or when `vite build` fails.
+ */
 function buildConsoles(distDir = path.join(root, 'dist'), { force = false, log = () => {} } = {}) {
   const out = path.join(distDir, 'consoles');
   const marker = path.join(out, '.built');
   const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   if (!force && built >= Math.max(...sources.map(newest), fs.statSync(__filename).mtimeMs)) return out;
-  log('building consoles (tsc)…');
-  const { parsed, program } = typecheck(path.join(__dirname, 'tsconfig.json'));
   fs.rmSync(out, { recursive: true, force: true });
-  const srcPrefix = path.join(parsed.options.outDir, 'consoles', 'src') + path.sep;
-  const clientPrefix = path.join(parsed.options.outDir, 'libs', 'client', 'src') + path.sep;
-  program.emit(undefined, (fileName, text) => {
-    const f = path.normalize(fileName);
-    const rel = f.startsWith(srcPrefix) ? f.slice(srcPrefix.length) : f.startsWith(clientPrefix) ? path.join('client', f.slice(clientPrefix.length)) : null;
-    if (!rel) return; // contracts are types only: never served
-    const target = path.join(out, 'js', rel);
-    // Browsers resolve relative specifiers only: point `@rostrum/client` at js/client/index.js.
-    const toClient = path.relative(path.dirname(target), path.join(out, 'js', 'client', 'index.js')).split(path.sep).join('/');
-    text = text.replace(/from (['"])@rostrum\/client\1/g, `from './${toClient}'`.replace('./../', '../'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
-  });
+  fs.mkdirSync(out, { recursive: true });
   fs.cpSync(path.join(__dirname, 'static'), out, { recursive: true });
   buildPreactPages(out, log);
   fs.writeFileSync(marker, new Date().toISOString());

@@ -1,7 +1,7 @@
 // Vite multi-page build of the Preact consoles (issue 11). Every consoles/pages/*.html is a
 // page; each is built to <dist>/consoles/<name>.html with hashed assets under assets/, relative
-// URLs (base './') so /console/<role> finds them. consoles/build.js runs this after the legacy
-// tsc build of the pages not yet ported (same folder: emptyOutDir false). The output folder
+// URLs (base './') so /console/<role> finds them. consoles/build.js runs this after copying
+// static/ into the same folder (hence emptyOutDir false). The output folder
 // comes from ROSTRUM_CONSOLES_OUT (set by consoles/build.js).
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';

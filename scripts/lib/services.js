@@ -170,7 +170,7 @@ async function ensureServices(env, log = (m) => console.log(`[setup] ${m}`)) {
 const crypto = require('node:crypto');
 
 /** What the build reads: the apps and libraries, the consoles, their configs and the lockfile. */
-const BUILD_INPUTS = ['apps', 'libs', 'consoles/src', 'consoles/static', 'consoles/pages', 'consoles/build.js', 'consoles/tsconfig.json',
+const BUILD_INPUTS = ['apps', 'libs', 'consoles/src', 'consoles/static', 'consoles/pages', 'consoles/build.js',
   'consoles/tsconfig.app.json', 'consoles/vite.config.mts',
   'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
 /** Specs are not built; .js under apps/ and libs/ are stray compiler output (gitignored). */

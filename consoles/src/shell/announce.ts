@@ -1,5 +1,5 @@
 // Speaking to screen readers through two aria-live regions (polite, assertive) the shell draws
-// once (the legacy pages share it too). A region is emptied and refilled a moment later so the same words said twice are
+// once. A region is emptied and refilled a moment later so the same words said twice are
 // announced twice; what is said in one instant is spoken together.
 const queued: Record<'announce-assertive' | 'announce-polite', string[]> = { 'announce-assertive': [], 'announce-polite': [] };
 

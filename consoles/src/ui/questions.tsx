@@ -96,11 +96,11 @@ export function Questions({ meeting, timeZone }: { meeting: MeetingLive; timeZon
             const voted = votes.mine.has(q.questionId);
             return (
               <li key={q.questionId} data-question={q.questionId} class={q.status === "highlighted" ? "question highlighted" : "question"}>
-                <p class="q-text">{q.text}</p>
+                <p class="q-text" id={`q-text-${q.questionId}`}>{q.text}</p>
                 <p class="muted">{q.author} · {formatMeetingTime(q.askedAt, timeZone, lang)}{q.status === 'highlighted' ? <> · <strong>{t('qna.onScreen')}</strong></> : null}</p>
                 {q.status === 'answered' && q.answer ? <Answer answer={q.answer} timeZone={timeZone} /> : (
                   <button type="button" id={`vote-${q.questionId}`} class="vote" aria-pressed={voted ? 'true' : 'false'}
-                    aria-label={t(voted ? 'qna.unvoteLabel' : 'qna.voteLabel', { text: q.text.slice(0, 80), count: votes.count(q) })} onClick={() => void toggle(q)}>
+                    aria-describedby={`q-text-${q.questionId}`} onClick={() => void toggle(q)}>
                     <span aria-hidden="true">{voted ? '▲ ' : '△ '}</span>{t(voted ? 'qna.votedButton' : 'qna.voteButton')} <span class="count" id={`votes-${q.questionId}`}>{votes.count(q)}</span>
                   </button>
                 )}

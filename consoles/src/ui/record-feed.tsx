@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RecordEntryView } from '@rostrum/contracts/record/events';
 import { useI18n } from '../i18n/i18n-context';
 import { formatCountdown, formatMeetingTime } from '../shell/time';
-import { httpUrl } from '../core/safe-url';
+import { httpUrl } from '../shell/safe-url';
 import { RecordFollow } from '../models/record-follow';
 import { timeZoneCity } from '../models/time-zone';
 
@@ -48,7 +48,8 @@ export function RecordFeed({ entries, timeZone }: { entries: RecordEntryView[]; 
       <h2 id="record-h">{t('feed.title')} <span class="muted tz">{t('feed.timesIn', { zone: timeZoneCity(timeZone) })}</span></h2>
       {entries.length === 0 ? <p class="muted">{t('feed.empty')}</p> : null}
       <div role="log" aria-live="polite" aria-label={t('feed.entries')}>
-        <ol class="record-list" id="record">
+        {/* A scroll box: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
+        <ol class="record-list" id="record" tabIndex={0}>
           {entries.map((v) => (
             <li key={v.entryId} data-entry={v.entryId}>
               <time class="at" dateTime={new Date(v.at).toISOString()}>{formatMeetingTime(v.at, timeZone, lang)}</time>{' '}<Timecode v={v} webcast={webcast} />{' '}

@@ -18,7 +18,7 @@ const PAGES = new Set(['chair', 'delegate', 'viewer', 'moderator', 'secretariat'
 export class ConsolesController {
   @Get()
   index(@Req() req: Request, @Res() res: Response): void {
-    // Pages use relative URLs (js/…, console.css): they need the trailing slash.
+    // Pages use relative URLs (assets/…, console.css): they need the trailing slash.
     if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, req.originalUrl.replace(/^([^?]*)/, '$1/'));
     this.send(res, 'index.html');
   }
