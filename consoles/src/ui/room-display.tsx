@@ -3,10 +3,10 @@
 // question and the vote board; large type, high contrast, 16:9 (styles in views.css).
 import type { FloorSnapshot } from '@rostrum/contracts/floor/snapshot';
 import type { QnaSnapshot } from '@rostrum/contracts/qna/snapshot';
-import type { VoteResult } from '@rostrum/contracts/floor/decisions';
 import { useI18n } from '../i18n/i18n-context';
 import { displayModel, type DisplaySpeaker } from '../models/display-model';
 import { useSpeakingClock } from './floor-now';
+import { VoteBoard } from './votes';
 
 function Who({ s }: { s: DisplaySpeaker }) {
   const { t } = useI18n();
@@ -45,44 +45,7 @@ export function RoomDisplay({ floor, qna, serverNow, preview }: { floor: FloorSn
           <p class="d-q-author">{m.highlighted.author}</p>
         </section>
       ) : null}
-      {preview ? null : <VoteBoard floor={floor} />}
+      {preview ? null : <VoteBoard floor={floor} class="d-vote" />}
     </div>
-  );
-}
-
-/** The open vote (never a tally, R50) or the result of the last one with its roll call (R51, R52). */
-function VoteBoard({ floor }: { floor: FloorSnapshot }) {
-  const { t } = useI18n();
-  const open = floor.vote;
-  const last = floor.lastVote as VoteResult | null | undefined;
-  if (open) {
-    return (
-      <section class="d-vote" id="vote-board" aria-labelledby="vote-h">
-        <h2 id="vote-h">{t('voteBoard.inProgress')}</h2>
-        <p class="vote-question">{open.question.text}</p>
-        <p class="muted">{t(open.recorded ? 'voteBoard.recordedNote' : 'voteBoard.nonRecordedNote')}</p>
-      </section>
-    );
-  }
-  if (!last) return null;
-  const outcome = last.question.kind === 'appeal' ? (last.adopted ? 'voteBoard.rulingOverturned' : 'voteBoard.rulingStands')
-    : last.adopted ? 'voteBoard.adopted' : last.equallyDivided ? 'voteBoard.equallyDivided' : 'voteBoard.notAdopted';
-  const names = (c: 'yes' | 'no' | 'abstain') => (last.ballots ?? []).filter((b) => b.choice === c).map((b) => b.delegationName).join(', ') || '—';
-  return (
-    <section class="d-vote" id="vote-board" aria-labelledby="vote-h">
-      <h2 id="vote-h">{t('voteBoard.result')}</h2>
-      <p class="vote-question">{last.question.text}</p>
-      <p class={`vote-outcome ${last.adopted ? 'adopted' : 'rejected'}`} id="vote-outcome">{t(outcome)}</p>
-      <dl class="vote-totals" id="vote-totals">
-        <dt>{t('voteBoard.yes')}</dt><dd id="total-yes">{last.totals.yes}</dd>
-        <dt>{t('voteBoard.no')}</dt><dd id="total-no">{last.totals.no}</dd>
-        <dt>{t('voteBoard.abstentions')}</dt><dd id="total-abstain">{last.totals.abstain}</dd>
-      </dl>
-      {last.ballots ? (
-        <dl class="roll-call">
-          <dt>{t('voteBoard.inFavour')}</dt><dd>{names('yes')}</dd><dt>{t('voteBoard.against')}</dt><dd>{names('no')}</dd><dt>{t('voteBoard.abstaining')}</dt><dd>{names('abstain')}</dd>
-        </dl>
-      ) : null}
-    </section>
   );
 }

@@ -5,15 +5,18 @@ import type { FloorSnapshot } from '@rostrum/contracts/floor/snapshot';
 import type { VoteChoice, VoteResult } from '@rostrum/contracts/floor/decisions';
 import { useI18n } from '../i18n/i18n-context';
 
-/** The vote board: the open question, or the result of the last vote; `children` add the role's controls. */
-export function VoteBoard({ floor, children }: { floor: FloorSnapshot; children?: ComponentChildren }) {
+/**
+ * The vote board: the open question, or the result of the last vote; `children` add the role's
+ * controls. `class` styles the section (`card vote` in a console; the room display passes `d-vote`).
+ */
+export function VoteBoard({ floor, children, class: cls = 'card vote' }: { floor: FloorSnapshot; children?: ComponentChildren; class?: string }) {
   const { t } = useI18n();
   const open = floor.vote;
   const last = floor.lastVote;
   if (!open && !last) return null;
   if (open) {
     return (
-      <section class="card vote" id="vote-board" aria-labelledby="vote-h">
+      <section class={cls} id="vote-board" aria-labelledby="vote-h">
         <h2 id="vote-h">{t('vote.inProgress')}</h2>
         <p class="vote-question">{open.question.text}</p>
         <p class="muted">{t(open.recorded ? 'vote.recordedNote' : 'vote.unrecordedNote')}</p>
@@ -22,7 +25,7 @@ export function VoteBoard({ floor, children }: { floor: FloorSnapshot; children?
     );
   }
   return (
-    <section class="card vote" id="vote-board" aria-labelledby="vote-h">
+    <section class={cls} id="vote-board" aria-labelledby="vote-h">
       <h2 id="vote-h">{t('vote.result')}</h2>
       <p class="vote-question">{last!.question.text}</p>
       <Result r={last!} />
