@@ -1,4 +1,4 @@
-import { percentile, round } from './report';
+import { largest, percentile, round, smallest } from './report';
 
 /** A figure over several repetitions: every value, the median and the range, and how to print it. */
 export interface Spread { values: number[]; median: number; min: number; max: number; text: string }
@@ -7,7 +7,7 @@ export interface Spread { values: number[]; median: number; min: number; max: nu
 export function spread(values: number[], digits = 1): Spread {
   const v = values.map((x) => round(x, digits));
   const median = round(percentile(v, 50), digits);
-  const min = v.length ? Math.min(...v) : NaN;
-  const max = v.length ? Math.max(...v) : NaN;
+  const min = smallest(v);
+  const max = largest(v);
   return { values: v, median, min, max, text: `${median} [${min}–${max}] over ${v.length}` };
 }

@@ -61,6 +61,30 @@ describe('access: revocation, removal, expiry on every command, renewal', () => 
     expect(await ended(nor)).toMatchObject({ code: 'TOKEN_REVOKED' });
   });
 
+  it('the access refusal wins over every other answer (the checks run side by side): a malformed command and a valid one from a withdrawn token both get TOKEN_REVOKED and change nothing', async () => {
+    const { meetingId, access, chair } = await openMeeting();
+    const token = tokenOf(access, 'nor');
+    const malformed = await connect(token);
+    const valid = await connect(token);
+    const requested = await valid.cmd('floor.request', { type: 'statement', mode: 'remote' });
+    expect(requested.ok).toBe(true);
+    await waitUntil(() => valid.events().some((e) => e.type === 'floor.requested'), 'Norway inscribed');
+    const entryId = (valid.events().find((e) => e.type === 'floor.requested')!.payload as { entry: { entryId: string } }).entry.entryId;
+    const redis = new Redis(sys.redisUrl);
+    try { await redis.hincrby(`${sys.prefix}:m:{${meetingId}}:access`, 'nor', 1); } finally { redis.disconnect(); }
+    // Not a known type (VALIDATION_FAILED on its own), and a withdrawal the rules would accept.
+    const [bad, good] = await Promise.all([
+      malformed.cmd('floor.request', { type: 'no-such-type' }),
+      valid.cmd('floor.withdraw', { entryId }),
+    ]);
+    expect(codeOf(bad)).toBe('TOKEN_REVOKED');
+    expect(codeOf(good)).toBe('TOKEN_REVOKED');
+    // Nothing was applied: the chair's next snapshot still has Norway waiting.
+    const snap = await chair.sync();
+    expect(JSON.stringify(snap)).toContain(`"entryId":"${entryId}"`);
+    expect(chair.events().some((e) => e.type === 'floor.withdrawn')).toBe(false);
+  });
+
   it('DELETE /meetings/:id/participants/:participantId removes a participant: tokens stop, consoles close, no new token can be issued', async () => {
     const { meetingId, access, chair } = await openMeeting();
     const egy = await connect(tokenOf(access, 'egy'));

@@ -8,7 +8,11 @@ type AckFn = (ack: Ack) => void;
 export interface InboundHandlers {
   /** Expiry and revocation, before anything else; a refusal also ends the socket. */
   access(socket: Socket, claims: AccessClaims): Promise<Ack | null>;
-  command(socket: Socket, claims: AccessClaims, name: string, payload: unknown): Promise<Ack>;
+  /**
+   * A command. `access` is the access check already under way (started when the message came in):
+   * the command's own checks run beside it, and its refusal, if any, is the answer.
+   */
+  command(socket: Socket, claims: AccessClaims, name: string, payload: unknown, access: Promise<Ack | null>): Promise<Ack>;
   sync(socket: Socket, claims: AccessClaims, name: 'meeting.snapshot' | 'events.since' | 'auth.renew', payload: unknown): Promise<Ack>;
   failed(err: unknown): void;
 }
@@ -37,10 +41,13 @@ export function routeInbound(socket: Socket, h: InboundHandlers, name: unknown, 
   const claims = socket.data.claims as AccessClaims | undefined;
   if (!claims) return answer(fail('UNAUTHENTICATED', 'this socket is not authenticated'));
   void (async () => {
+    // A command does not wait for the access check before its own checks: both go to Redis in
+    // the same moment (one round trip instead of two), and the access refusal still wins.
+    if (!isSyncMessage(name)) return h.command(socket, claims, name as string, params[0], h.access(socket, claims));
     const refused = await h.access(socket, claims);
     if (refused) return refused;
     const current = socket.data.claims as AccessClaims; // auth.renew may have replaced the claims meanwhile
-    return isSyncMessage(name) ? h.sync(socket, current, name, params[0]) : h.command(socket, current, name as string, params[0]);
+    return h.sync(socket, current, name, params[0]);
   })().catch((err: unknown) => {
     h.failed(err);
     return fail('INTERNAL', 'the server could not handle this message');

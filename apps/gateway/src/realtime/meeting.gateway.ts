@@ -64,9 +64,9 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.inbound = {
       access: (socket, claims) => this.checkAccess(socket, claims),
       // While draining (issue 9) commands are answered UNAVAILABLE; reads are still served.
-      command: (_socket, claims, name, payload) => this.track(this.draining
+      command: (_socket, claims, name, payload, access) => this.track(this.draining
         ? Promise.resolve(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'))
-        : this.dispatcher.dispatch(claims, name, payload)),
+        : this.dispatcher.dispatch(claims, name, payload, access)),
       sync: (socket, claims, name, payload) => this.track(this.syncMessage(socket, claims, name, payload)),
       failed: (err) => this.logger.error({ err }, 'handler failed'),
     };
