@@ -16,6 +16,19 @@ async function floorHistogram(b: Bench): Promise<{ sum: number; count: number; l
   return out;
 }
 
+/**
+ * A process's event-loop delay since its previous scrape (prom-client resets its histogram on
+ * every scrape): p99 and max in ms. Scraped right before a scenario, then right after it, it
+ * tells how long that process's loop was held up during the scenario — time every message
+ * through that process waits, whatever its own work.
+ */
+async function loopDelay(url: string): Promise<{ p99: number; max: number } | undefined> {
+  const text = await (await fetch(url)).text().catch(() => '');
+  const read = (name: string) => Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1]);
+  const p99 = read('p99'), max = read('max');
+  return Number.isFinite(p99) && Number.isFinite(max) ? { p99: Math.round(p99 * 10000) / 10, max: Math.round(max * 10000) / 10 } : undefined;
+}
+
 type Slot = { c: TestClient; busy: boolean; entryId?: string };
 
 /**
@@ -69,6 +82,8 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const floorBefore = await floorHistogram(b).catch(() => undefined);
+  const gatewayMetrics = `${b.sys.url}/metrics`;
+  await Promise.all([loopDelay(gatewayMetrics), loopDelay(b.floorMetrics)]).catch(() => undefined); // resets both histograms
   const started = now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -83,6 +98,7 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   const elapsed = (now() - started) / 1000;
   await sleep(500);
   b.chair.socket.offAny(onChairBatch);
+  const [gatewayLoop, floorLoop] = await Promise.all([loopDelay(gatewayMetrics).catch(() => undefined), loopDelay(b.floorMetrics).catch(() => undefined)]);
   const floorAfter = await floorHistogram(b).catch(() => undefined);
   let floor: { commands: number; meanMs: number; within25ms: number } | undefined;
   if (floorBefore && floorAfter && floorAfter.count > floorBefore.count) {
@@ -98,12 +114,16 @@ export async function commandLatency(b: Bench, viewers: number, rate: number, se
   const achieved = Math.round((latencies.length / elapsed) * 10) / 10;
   const lost = sent.size;
   const sentRate = Math.round((total / elapsed) * 10) / 10;
-  b.results.command = { viewers, targetRate: rate, seconds, sent: total, sentRate, overlapped, refusals, achievedRate: achieved, lost, chairUpdate: d, p99PerThird: p99s, ack: dist(ackMs), floor };
+  b.results.command = { viewers, targetRate: rate, seconds, sent: total, sentRate, overlapped, refusals, achievedRate: achieved, lost, chairUpdate: d, p99PerThird: p99s, ack: dist(ackMs), floor, eventLoopDelay: { gateway: gatewayLoop, floor: floorLoop } };
   log(`command: ${total} sent at ${sentRate}/s (none skipped; ${overlapped} while their delegate still waited for an answer), refusals ${JSON.stringify(refusals)}, no chair update for ${lost}`);
   b.checks.push({
     scenario: 'command', metric: `request → chair console, ${rate}/s, ${viewers} viewers`, measured: `p50 ${d.p50} / p99 ${d.p99} ms (p99 per third of the run ${p99s.text}; ${total} sent at ${sentRate}/s, ${achieved}/s reached the chair)`,
     target: 'p99 ≤ 25 ms', baseline: `ack p50 ${dist(ackMs).p50} / p99 ${dist(ackMs).p99} ms`,
-    note: floor ? `floor service itself (its histogram, lane wait included): mean ${floor.meanMs} ms, ${floor.within25ms}% within 25 ms, over ${floor.commands} commands` : undefined,
+    note: [
+      floor ? `floor service itself (its histogram, lane wait included): mean ${floor.meanMs} ms, ${floor.within25ms}% within 25 ms, over ${floor.commands} commands` : '',
+      gatewayLoop ? `event-loop delay during the run: gateway p99 ${gatewayLoop.p99} / max ${gatewayLoop.max} ms` : '',
+      floorLoop ? `floor p99 ${floorLoop.p99} / max ${floorLoop.max} ms` : '',
+    ].filter(Boolean).join('; ') || undefined,
     pass: d.p99 <= 25 && lost === 0 && achieved >= rate * 0.9,
   });
 }
