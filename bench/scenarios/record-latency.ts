@@ -39,6 +39,6 @@ export async function recordLatency(b: Bench, viewers: number, interventions: nu
   log(`record latency: ${hits.length}/${expected} intervention entries received`);
   b.checks.push({
     scenario: 'record', metric: `intervention ended → entry on ${viewers} viewers`, measured: `p50 ${d.p50} / p99 ${d.p99} ms${hits.length < expected ? ` (${expected - hits.length} missing)` : ''}`,
-    target: 'p99 ≤ 500 ms', baseline: `${interventions} interventions`, pass: d.p99 <= 500 && hits.length === expected,
+    target: 'p99 ≤ 300 ms (DESIGN.md)', baseline: `${interventions} interventions`, pass: d.p99 <= 300 && hits.length === expected,
   });
 }

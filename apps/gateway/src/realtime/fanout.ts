@@ -8,10 +8,14 @@ import type { FanoutReader } from './fanout-reader';
 import { allowedRooms, maySee, rooms } from './rooms';
 import { TokenBucket } from './token-bucket';
 
+/** A room broadcast of this process (`server.local.to(…)`). */
+type Broadcast = ReturnType<Server['local']['to']>;
 type ClientEvent = Omit<EventEnvelope, 'visibility'> | RedactedEvent;
 type Message = EventEnvelope | TransientMessage;
 /** A meeting's followers: what waits for the budget, the budget, and the trailing flush if one is armed. */
 interface Outbox { items: Message[]; bucket: TokenBucket; timer?: NodeJS.Timeout }
+/** One synchronous write of a follower flush, and how many sockets it writes to. */
+interface Step { sockets: number; write: () => void }
 
 const FOLLOWER_ROLES = ROLES.filter((r) => !STAFF_ROLES.includes(r));
 
@@ -37,7 +41,7 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
  * - the officers running the meeting (chair, secretariat) get each XREAD round at once;
  * - everyone else (delegates, moderators, viewers — the thousands) gets each round at once too,
  *   while the meeting is within its follower budget: a token bucket per meeting on this process
- *   that a flush pays one token per local socket of the meeting (FANOUT_WRITES_PER_SECOND, burst
+ *   that a flush pays one token per socket write (each message to each local socket) (FANOUT_WRITES_PER_SECOND, burst
  *   FANOUT_BURST_WRITES). Beyond it (a storm) rounds wait in the meeting's outbox and go out
  *   together when the budget allows: every event, in order, in one batch; of the transient
  *   views only the newest. So socket writes to followers stay bounded per meeting whatever the
@@ -45,19 +49,30 @@ const redacted = (e: EventEnvelope): RedactedEvent => ({ meetingId: e.meetingId,
  * Each audience's batch is encoded once and broadcast by room; only the few sockets that a
  * private event names (a delegation, a participant) are served one by one. Transient state
  * (`floor.view`, `qna.tallies`) keeps its place after the events before it.
+ *
+ * A flush to many followers is written in slices of `sliceSockets` sockets (FANOUT_SLICE_SOCKETS),
+ * one slice per turn of the event loop, so a command, its ack and the officers' next round never
+ * wait behind a whole flush (2,000 viewers are about 80 ms of socket writes). The flush is
+ * planned at once (who gets what, the delivery ledger brought up to date) and only written in
+ * slices; while its slices are out, the next flush of that meeting waits, and so do the ledger's
+ * other users for its followers — a follower's joining and its `events.since` replies
+ * (`whenFollowersIdle`) — so the ledger still sees every flush as reaching its audience at once.
  */
 export class Fanout {
   private readonly outboxes = new Map<string, Outbox>();
+  /** Meetings whose follower flush is still being written, and what waits for it to end. */
+  private readonly writing = new Map<string, Array<() => void>>();
 
   /**
    * @param budget the followers' budget per meeting on this process, in socket writes
-   *   (`writesPerSecond`, `burstWrites`; config FANOUT_WRITES_PER_SECOND, FANOUT_BURST_WRITES)
+   *   (`writesPerSecond`, `burstWrites`; config FANOUT_WRITES_PER_SECOND, FANOUT_BURST_WRITES), and
+   *   the socket writes of one slice of a flush (`sliceSockets`, FANOUT_SLICE_SOCKETS)
    * @param clock ms since epoch (injected for tests)
    */
   constructor(
     private readonly reader: FanoutReader,
     private readonly ledger: DeliveryLedger = new DeliveryLedger(),
-    private readonly budget: { writesPerSecond: number; burstWrites: number } = { writesPerSecond: 10_000, burstWrites: 20_000 },
+    private readonly budget: { writesPerSecond: number; burstWrites: number; sliceSockets: number } = { writesPerSecond: 10_000, burstWrites: 20_000, sliceSockets: 250 },
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -68,6 +83,18 @@ export class Fanout {
   async stop(): Promise<void> {
     for (const o of this.outboxes.values()) if (o.timer) clearTimeout(o.timer);
     await this.reader.stop();
+  }
+
+  /**
+   * Runs `fn` at once when no follower flush of the meeting is being written, otherwise as soon
+   * as the one being written ends (before the next starts). For what reads or changes the
+   * delivery ledger of the meeting's followers: a follower joining its rooms, an `events.since`
+   * reply to a follower. Resolves with `fn`'s result.
+   */
+  whenFollowersIdle<T>(meetingId: string, fn: () => T): Promise<T> {
+    const waiting = this.writing.get(meetingId);
+    if (!waiting) return Promise.resolve(fn());
+    return new Promise<T>((resolve, reject) => waiting.push(() => { try { resolve(fn()); } catch (err) { reject(err); } }));
   }
 
   /** One XREAD round: officers now, everyone else through the meeting's outbox. */
@@ -116,8 +143,9 @@ export class Fanout {
   private schedule(server: Server, meetingId: string): void {
     const o = this.outbox(meetingId);
     if (o.timer) return; // a trailing flush is due and will take everything queued
+    if (this.writing.has(meetingId)) return; // the flush being written schedules the next when it ends
     const cost = this.followerWrites(server, meetingId);
-    if (o.bucket.tryTake(cost, this.clock())) { this.flushFollowers(server, meetingId); return; }
+    if (o.bucket.tryTake(cost, this.clock())) { this.flushFollowers(server, meetingId, cost); return; }
     o.timer = setTimeout(() => {
       o.timer = undefined;
       this.schedule(server, meetingId);
@@ -129,7 +157,12 @@ export class Fanout {
     return Math.max(1, server.of('/').adapter.rooms.get(rooms.all(meetingId))?.size ?? 0);
   }
 
-  private flushFollowers(server: Server, meetingId: string): void {
+  /**
+   * Plans the flush of everything queued for the meeting's followers, charges its socket writes
+   * beyond the `paid` estimate to the bucket (a flush of an events batch and a view is two writes
+   * per socket), then writes it (in slices).
+   */
+  private flushFollowers(server: Server, meetingId: string, paid: number): void {
     const o = this.outboxes.get(meetingId);
     if (!o) return;
     if (o.timer) { clearTimeout(o.timer); o.timer = undefined; }
@@ -140,15 +173,58 @@ export class Fanout {
     const items = o.items.filter((m, i) => viewSeq(m) < 0 || i === newest);
     o.items = [];
     if (items.length === 0) return;
+    const steps: Step[] = [];
     let batch: EventEnvelope[] = [];
-    const sendBatch = () => { if (batch.length) this.toFollowers(server, meetingId, batch); batch = []; };
+    const planBatch = () => { if (batch.length) this.planFollowers(server, meetingId, batch, steps); batch = []; };
     for (const m of items) {
       if (!('transient' in m)) { batch.push(m); continue; }
-      sendBatch();
+      planBatch();
       const allowed = allowedRooms(meetingId, m.visibility);
-      server.local.to(allowed ?? rooms.all(meetingId)).except(staffRooms(meetingId)).emit(m.type, { meetingId, payload: m.payload, serverTime: Date.now() });
+      this.planBroadcast(server, steps, allowed ?? [rooms.all(meetingId)], staffRooms(meetingId),
+        (to) => to.emit(m.type, { meetingId, payload: m.payload, serverTime: Date.now() }));
     }
-    sendBatch();
+    planBatch();
+    const writes = steps.reduce((n, step) => n + step.sockets, 0);
+    if (writes > paid) o.bucket.charge(writes - paid, this.clock());
+    this.write(server, meetingId, steps, 0);
+  }
+
+  /**
+   * Writes the planned steps from `from` on, at least one and up to `sliceSockets` socket
+   * writes in this turn of the event loop; the rest in the next turn. While steps remain, the
+   * meeting counts as writing (see whenFollowersIdle); at the end, what waited runs, then the
+   * next flush is scheduled in a later turn (after the acks those waiters resolved).
+   */
+  private write(server: Server, meetingId: string, steps: Step[], from: number): void {
+    let i = from;
+    for (let written = 0; i < steps.length && (written === 0 || written + steps[i]!.sockets <= this.budget.sliceSockets); i++) {
+      written += steps[i]!.sockets;
+      steps[i]!.write();
+    }
+    if (i < steps.length) {
+      if (!this.writing.has(meetingId)) this.writing.set(meetingId, []);
+      setImmediate(() => this.write(server, meetingId, steps, i));
+      return;
+    }
+    const waiting = this.writing.get(meetingId);
+    if (!waiting) return; // written in one turn, as a small meeting's always is
+    this.writing.delete(meetingId);
+    for (const run of waiting) run();
+    if (this.outboxes.get(meetingId)?.items.length) setImmediate(() => this.schedule(server, meetingId));
+  }
+
+  /**
+   * One broadcast as steps: the sockets of this process in any of `include` and none of
+   * `exclude`, taken now, in slices of `sliceSockets` (each slice one room broadcast, encoded
+   * once, to the slices' own socket rooms).
+   */
+  private planBroadcast(server: Server, steps: Step[], include: string[], exclude: string[], emit: (to: Broadcast) => void): void {
+    const ids = socketsIn(server, include, exclude);
+    const size = this.budget.sliceSockets;
+    for (let k = 0; k < ids.length; k += size) {
+      const slice = ids.slice(k, k + size);
+      steps.push({ sockets: slice.length, write: () => emit(server.local.to(slice)) });
+    }
   }
 
   /**
@@ -166,18 +242,28 @@ export class Fanout {
     this.ledger.flushed(meetingId, audience, events);
   }
 
-  /** Delegates, moderators and viewers: by role, except the few a private event names. */
-  private toFollowers(server: Server, meetingId: string, events: EventEnvelope[]): void {
+  /**
+   * Delegates, moderators and viewers: by role, except the few a private event names, planned
+   * as steps; the ledger counts the batch as sent to the followers now (nothing that reads it for
+   * them runs until the steps are written: whenFollowersIdle).
+   */
+  private planFollowers(server: Server, meetingId: string, events: EventEnvelope[], steps: Step[]): void {
     const skip = this.ledger.overlapping(meetingId, 'followers', events);
-    this.broadcastFollowers(server, meetingId, events, skip);
-    this.serveOverlapping(server, 'followers', meetingId, skip, events);
+    this.planBroadcastFollowers(server, meetingId, events, skip, steps);
+    for (const id of skip) {
+      const socket = server.of('/').sockets.get(id);
+      if (!socket) continue;
+      const own = viewOf(socket.data.claims as AccessClaims, events).filter((e) => !this.ledger.has(id, e.stream, e.seq));
+      if (own.length) steps.push({ sockets: 1, write: () => socket.emit(EVENTS_MESSAGE, own, batchMeta()) });
+    }
+    this.ledger.flushed(meetingId, 'followers', events);
   }
 
-  private broadcastFollowers(server: Server, meetingId: string, events: EventEnvelope[], skip: string[]): void {
-    const local = server.local;
+  private planBroadcastFollowers(server: Server, meetingId: string, events: EventEnvelope[], skip: string[], steps: Step[]): void {
     const staff = [...staffRooms(meetingId), ...skip];
     if (events.every((e) => e.visibility.scope === 'public')) {
-      local.to(rooms.all(meetingId)).except(staff).emit(EVENTS_MESSAGE, events.map(toClient), batchMeta());
+      const batch = events.map(toClient);
+      this.planBroadcast(server, steps, [rooms.all(meetingId)], staff, (to) => to.emit(EVENTS_MESSAGE, batch, batchMeta()));
       return;
     }
     const named = new Set<string>();
@@ -194,11 +280,13 @@ export class Fanout {
       if (group) group.roles.push(role); else byView.set(key, { roles: [role], batch });
     }
     for (const { roles: rs, batch } of byView.values()) {
-      local.to(rs.map((r) => rooms.role(meetingId, r))).except([...named, ...staff]).emit(EVENTS_MESSAGE, batch, batchMeta());
+      this.planBroadcast(server, steps, rs.map((r) => rooms.role(meetingId, r)), [...named, ...staff], (to) => to.emit(EVENTS_MESSAGE, batch, batchMeta()));
     }
     for (const socket of localSockets(server, named)) {
       const claims = socket.data.claims as AccessClaims;
-      if (!STAFF_ROLES.includes(claims.role) && !skip.includes(socket.id)) socket.emit(EVENTS_MESSAGE, viewOf(claims, events), batchMeta());
+      if (STAFF_ROLES.includes(claims.role) || skip.includes(socket.id)) continue;
+      const own = viewOf(claims, events);
+      steps.push({ sockets: 1, write: () => socket.emit(EVENTS_MESSAGE, own, batchMeta()) });
     }
   }
 }
@@ -210,6 +298,15 @@ const staffRooms = (meetingId: string) => STAFF_ROLES.map((r) => rooms.role(meet
 
 const viewOf = (claims: AccessClaims, events: EventEnvelope[]): ClientEvent[] =>
   events.map((e) => (maySee(claims, e.visibility) ? toClient(e) : redacted(e)));
+
+/** Ids of this gateway's sockets in any of the `include` rooms and none of the `exclude` rooms (each once). */
+function socketsIn(server: Server, include: string[], exclude: string[]): string[] {
+  const all = server.of('/').adapter.rooms;
+  const out = new Set<string>();
+  for (const room of include) for (const id of all.get(room) ?? []) out.add(id);
+  for (const room of exclude) for (const id of all.get(room) ?? []) out.delete(id);
+  return [...out];
+}
 
 /** This gateway's sockets in any of the rooms (each once). */
 function localSockets(server: Server, roomNames: Set<string>): Socket[] {

@@ -13,7 +13,7 @@ import { AccessRegistry, type AccessEnded } from '../auth/access-registry';
 import { clientAddress, trustProxy, type TrustProxy } from '../auth/client-address';
 import { EdgeLimits } from '../auth/edge-limits';
 import { CommandDispatcher } from './command-dispatcher';
-import { DeliveryLedger, sinceSent, snapshotSent } from './delivery-ledger';
+import { DeliveryLedger, audienceOf, sinceSent, snapshotSent } from './delivery-ledger';
 import { routeInbound, type InboundHandlers } from './inbound';
 import { MAX_FRAME_BYTES } from './redis-streams.adapter';
 import { Fanout } from './fanout';
@@ -109,9 +109,17 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const claims = socket.data.claims as AccessClaims | undefined;
     if (!claims) { socket.disconnect(true); return; }
     metrics.connectedSockets.inc();
-    void socket.join(roomsOf(claims));
     // What this connection is sent is kept per socket, so it gets each event once (issue 13).
-    this.ledger.join(socket.id, claims.meetingId, claims.role);
+    // A follower joins between two follower flushes of its meeting, never in the middle of one
+    // being written in slices (Fanout.whenFollowersIdle); what it misses meanwhile it fetches
+    // with `events.since` like any gap.
+    const join = () => {
+      if (!socket.connected) return;
+      void socket.join(roomsOf(claims));
+      this.ledger.join(socket.id, claims.meetingId, claims.role);
+    };
+    if (audienceOf(claims.role) === 'followers') void this.fanout.whenFollowersIdle(claims.meetingId, join);
+    else join();
     // A client emitting an event named 'error' must not reach EventEmitter's throw-if-unhandled.
     socket.on('error', (err: Error) => this.logger.debug({ err }, 'socket error'));
     socket.onAny((name: unknown, ...args: unknown[]) => routeInbound(socket, this.inbound, name, args));
@@ -157,6 +165,8 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
     const ack = await this.sync.since(claims, payload);
     if (ack.ok && Array.isArray(ack.events)) await this.limits.chargeEvents(socket.id, ack.events.length);
+    // For a follower, the ledger is read between two follower flushes of its meeting (see join).
+    if (audienceOf(claims.role) === 'followers') return this.fanout.whenFollowersIdle(claims.meetingId, () => sinceSent(this.ledger, socket.id, ack));
     return sinceSent(this.ledger, socket.id, ack);
   }
 

@@ -55,4 +55,16 @@ describe('TokenBucket: a meeting\'s follower write budget (injected clock)', () 
     expect(() => new TokenBucket(0, 10, 0)).toThrow(RangeError);
     expect(() => new TokenBucket(10, 0.5, 0)).toThrow(RangeError);
   });
+
+  it('charge spends beyond what is there: the debt is paid back at the rate before the next take', () => {
+    const b = new TokenBucket(100, 10, 0);
+    expect(b.tryTake(10, 0)).toBe(true);
+    b.charge(20, 0);                        // a flush that wrote 20 more than its estimate
+    expect(b.available(0)).toBe(-10);       // capped at minus the capacity
+    expect(b.tryTake(1, 100)).toBe(false);  // 100 ms: 10 tokens back, the debt paid, none to spare
+    expect(b.waitMs(5, 100)).toBe(50);
+    expect(b.tryTake(5, 150)).toBe(true);
+    b.charge(-3, 150);                      // a negative charge gives nothing back
+    expect(b.available(150)).toBe(0);
+  });
 });

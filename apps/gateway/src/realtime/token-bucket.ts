@@ -40,6 +40,17 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes `cost` more tokens at `now` whether or not they are there: spending found to be larger
+   * than what was taken for it (a flush that turned out to make more socket writes than its
+   * estimate). The bucket may go into debt, down to minus its capacity; later takes wait until it
+   * is paid back at the bucket's rate.
+   */
+  charge(cost: number, now: number): void {
+    this.refill(now);
+    this.tokens = Math.max(-this.capacity, this.tokens - Math.max(0, cost));
+  }
+
   /** Ms from `now` until `cost` tokens (clipped to the capacity) are there; 0 when they are now. */
   waitMs(cost: number, now: number): number {
     this.refill(now);

@@ -108,6 +108,12 @@ export const ConfigSchema = z.object({
   FANOUT_WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   /** The burst of that budget: socket writes a meeting may spend at once after a quiet spell. */
   FANOUT_BURST_WRITES: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  /**
+   * Socket writes a follower flush makes before it yields the gateway's event loop (a flush to
+   * 2,000 viewers is about 80 ms of writes; commands, acks and the officers' rounds go in between
+   * the slices). Below this many sockets a flush is one synchronous step, as before.
+   */
+  FANOUT_SLICE_SOCKETS: z.coerce.number().int().min(1).max(1_000_000).default(250),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
@@ -148,7 +154,7 @@ export interface AppConfig {
   /** `workers`: gateway processes (node:cluster) on the one port, at least 1. */
   gateway: { host: string; port: number; workers: number };
   /** The followers' fan-out budget per meeting and gateway process (socket writes). */
-  fanout: { writesPerSecond: number; burstWrites: number };
+  fanout: { writesPerSecond: number; burstWrites: number; sliceSockets: number };
   auth: { tokenSecret: string; tokenTtlSeconds: number; operatorKey: string };
   logLevel: EnvConfig['LOG_LEVEL'];
   commandTimeoutMs: number;
@@ -185,7 +191,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     database: { url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA },
     redis,
     gateway: { host: c.GATEWAY_HOST, port: c.GATEWAY_PORT, workers: c.GATEWAY_WORKERS || availableParallelism() },
-    fanout: { writesPerSecond: c.FANOUT_WRITES_PER_SECOND, burstWrites: c.FANOUT_BURST_WRITES },
+    fanout: { writesPerSecond: c.FANOUT_WRITES_PER_SECOND, burstWrites: c.FANOUT_BURST_WRITES, sliceSockets: c.FANOUT_SLICE_SOCKETS },
     auth: { tokenSecret: c.TOKEN_SECRET, tokenTtlSeconds: c.TOKEN_TTL_SECONDS, operatorKey: c.OPERATOR_KEY },
     logLevel: c.LOG_LEVEL,
     commandTimeoutMs: c.COMMAND_TIMEOUT_MS,
