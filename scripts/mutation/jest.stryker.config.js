@@ -6,5 +6,5 @@ const base = require('./jest.config.js');
 module.exports = {
   ...base,
   testMatch: ['<rootDir>/scripts/mutation/domain.spec.ts'],
-  testEnvironment: '<rootDir>/scripts/mutation/bail-environment.js',
+  testEnvironment: require('node:path').join(__dirname, 'bail-environment.js'),
 };

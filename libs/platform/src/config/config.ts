@@ -113,7 +113,7 @@ export const ConfigSchema = z.object({
    * 2,000 viewers is about 80 ms of writes; commands, acks and the officers' rounds go in between
    * the slices). Below this many sockets a flush is one synchronous step, as before.
    */
-  FANOUT_SLICE_SOCKETS: z.coerce.number().int().min(1).max(1_000_000).default(250),
+  FANOUT_SLICE_SOCKETS: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
