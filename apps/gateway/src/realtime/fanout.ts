@@ -72,7 +72,7 @@ export class Fanout {
   constructor(
     private readonly reader: FanoutReader,
     private readonly ledger: DeliveryLedger = new DeliveryLedger(),
-    private readonly budget: { writesPerSecond: number; burstWrites: number; sliceSockets: number } = { writesPerSecond: 10_000, burstWrites: 20_000, sliceSockets: 100 },
+    private readonly budget: { writesPerSecond: number; burstWrites: number; sliceSockets: number } = { writesPerSecond: 20_000, burstWrites: 40_000, sliceSockets: 100 },
     private readonly clock: () => number = Date.now,
   ) {}
 

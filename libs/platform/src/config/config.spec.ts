@@ -16,11 +16,11 @@ describe('config', () => {
     expect(c.database.schema).toBe('public');
   });
 
-  it('runs the gateway as one worker per core unless GATEWAY_WORKERS says otherwise; the fan-out budget defaults to 10,000 writes/s, burst 20,000', () => {
+  it('runs the gateway as one worker per core unless GATEWAY_WORKERS says otherwise; the fan-out budget defaults to 20,000 writes/s, burst 40,000', () => {
     expect(parseConfig(good).gateway.workers).toBe(availableParallelism());
     expect(parseConfig({ ...good, GATEWAY_WORKERS: '1' }).gateway.workers).toBe(1);
     expect(parseConfig({ ...good, GATEWAY_WORKERS: '3' }).gateway.workers).toBe(3);
-    expect(parseConfig(good).fanout).toEqual({ writesPerSecond: 10_000, burstWrites: 20_000, sliceSockets: 100 });
+    expect(parseConfig(good).fanout).toEqual({ writesPerSecond: 20_000, burstWrites: 40_000, sliceSockets: 100 });
     expect(parseConfig({ ...good, FANOUT_WRITES_PER_SECOND: '2', FANOUT_BURST_WRITES: '1', FANOUT_SLICE_SOCKETS: '3' }).fanout).toEqual({ writesPerSecond: 2, burstWrites: 1, sliceSockets: 3 });
     expect(() => parseConfig({ ...good, FANOUT_SLICE_SOCKETS: '0' })).toThrow(/FANOUT_SLICE_SOCKETS/);
     expect(() => parseConfig({ ...good, FANOUT_WRITES_PER_SECOND: '0' })).toThrow(/FANOUT_WRITES_PER_SECOND/);

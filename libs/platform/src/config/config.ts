@@ -105,9 +105,9 @@ export const ConfigSchema = z.object({
    * process: socket writes per second. Changes go out at once within it; a storm beyond it is
    * coalesced into batches at this pace (docs/architecture.md, "Fan-out budget").
    */
-  FANOUT_WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  FANOUT_WRITES_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   /** The burst of that budget: socket writes a meeting may spend at once after a quiet spell. */
-  FANOUT_BURST_WRITES: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  FANOUT_BURST_WRITES: z.coerce.number().int().min(1).max(10_000_000).default(40_000),
   /**
    * Socket writes a follower flush makes before it yields the gateway's event loop (a flush to
    * 2,000 viewers is about 80 ms of writes; commands, acks and the officers' rounds go in between
