@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Actor, EventEnvelope } from '@rostrum/contracts';
 import { evolveFloor } from './evolve';
-import { chair, delegate, DELEGATIONS, openMeeting, secretariat, viewer, type TestMeeting } from './floor.fixtures';
+import { chair, delegate, DELEGATIONS, expectExplained, openMeeting, secretariat, viewer, type TestMeeting } from './floor.fixtures';
 import { speakersOrder } from './ordering';
 import { projectFloor } from './projection';
 import { initialFloorState } from './state';
@@ -114,6 +114,7 @@ describe('floor properties: debates across meetings, exchanges and votes (R45–
         const d = m.send(c.type, c.payload, c.actor);
         if (!d.ok) {
           expect(d.error.code).not.toBe('INTERNAL');
+          expectExplained(d.error);
           expect(m.state.seq).toBe(seq);
         }
         check(m, before);

@@ -78,6 +78,7 @@ export class TestMeeting {
     const d = this.send(type, payload, actor);
     if (d.ok) throw new Error(`${type} unexpectedly accepted: ${d.events.map((e) => e.type).join(', ')}`);
     if (this.state.seq !== seq) throw new Error('state changed on refusal');
+    expectExplained(d.error);
     return d.error;
   }
 
@@ -133,4 +134,14 @@ export function hear(m: TestMeeting, seconds = 60): EventEnvelope {
   m.seconds(seconds);
   const ended = m.ok('speech.end');
   return ended[0]!;
+}
+
+/**
+ * A refusal as DESIGN.md promises it: a stable code and a human message that says more than the
+ * code (not empty, not the code again). Checked on every refusal the floor tests provoke.
+ * @throws Error naming the code when the message is missing
+ */
+export function expectExplained(error: CommandError): void {
+  const message = typeof error.message === 'string' ? error.message.trim() : '';
+  if (message === '' || message === error.code) throw new Error(`refusal ${error.code} has no human message (got ${JSON.stringify(error.message)})`);
 }

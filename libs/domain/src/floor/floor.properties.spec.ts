@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Actor } from '@rostrum/contracts';
 import { elapsedMs } from './clock';
 import { evolveFloor } from './evolve';
-import { chair, delegate, DELEGATIONS, openMeeting, secretariat, viewer, type TestMeeting } from './floor.fixtures';
+import { chair, delegate, DELEGATIONS, expectExplained, openMeeting, secretariat, viewer, type TestMeeting } from './floor.fixtures';
 import { bands, isOrdinary } from './ordering';
 import { OrderOracle } from './order.oracle';
 import { PRESETS } from './profile';
@@ -201,6 +201,7 @@ describe('floor properties', () => {
             feed(from);
             if (!d.ok) {
               expect(d.error.code).not.toBe('INTERNAL');
+          expectExplained(d.error);
               expect(m.state.seq).toBe(seq);
             } else {
               count(c.type === 'chair.grant' ? `chair.grant:${m.log[from]?.type}` : c.type);

@@ -51,6 +51,10 @@ export class Harness {
         this.log.push(env);
         this.state = evolveQna(this.state, env);
       });
+    } else {
+      // Every refusal as DESIGN.md promises it: a stable code and a human message beyond the code.
+      const message = typeof decision.error.message === 'string' ? decision.error.message.trim() : '';
+      if (message === '' || message === decision.error.code) throw new Error(`refusal ${decision.error.code} has no human message (got ${JSON.stringify(decision.error.message)})`);
     }
     return decision;
   }
