@@ -1,4 +1,7 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import { RostrumClient } from '@rostrum/client';
 import { TestClient, TestSystem, debateSetup, tokenOf, type RunningApp } from '@rostrum/testing';
@@ -96,6 +99,33 @@ describe('gateway workers: one port, several processes', () => {
     expect(seqsOf(viaPolling)).toEqual(seqsOf(order(delegate.streams.meeting)).slice(-viaPolling.length));
     expect(viaPolling.length).toBeGreaterThanOrEqual(12);
     expect(polling.socket.io.engine.transport.name).toBe('polling');
+  });
+
+  // The 5,000 viewers that could not all join two workers (bench, issue 14): the primary reads a
+  // connection's first chunk to route it, then hands the socket over, but kept reading it until
+  // the worker acknowledged the handle, and what it read then was dropped (for a websocket,
+  // socket.io's CONNECT: the client waited for ever). The workers are stopped for a moment so
+  // that the client's next bytes surely arrive in that window; before the fix they were lost
+  // and the request never completed.
+  it('bytes sent after the first chunk, before a worker has taken the socket, reach the worker', async () => {
+    const workers = childrenOf(gateway.process.pid!);
+    const sock = connect(gateway.port!, '127.0.0.1');
+    closers.push(() => sock.destroy());
+    sock.setNoDelay(true);
+    await once(sock, 'connect');
+    let reply = '';
+    sock.on('data', (d: Buffer) => { reply += d.toString(); });
+    for (const pid of workers) process.kill(pid, 'SIGSTOP');
+    try {
+      sock.write('GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      await sleep(500); // the primary reads this first chunk and hands the socket to a (stopped) worker
+      sock.write('Connection: close\r\n\r\n');
+      await sleep(500); // the rest arrives before the worker has taken (and acknowledged) the socket
+    } finally {
+      for (const pid of workers) process.kill(pid, 'SIGCONT');
+    }
+    await waitUntil(() => /\r\n\r\n/.test(reply), 'the answer to the whole request', 20_000);
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
   });
 
   it('a worker that dies is replaced, and a client of it resumes on the gateway without gap', async () => {

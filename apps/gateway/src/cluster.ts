@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
+import { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { setupMaster, setupWorker } from '@socket.io/sticky';
 import { AggregatorRegistry } from 'prom-client';
@@ -33,7 +34,7 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
   const aggregator = new AggregatorRegistry();
   let stopping = false;
   const fork = (): Worker => {
-    const w = cluster.fork();
+    const w = stopReadingHandedSockets(cluster.fork());
     w.on('message', (m: { type?: string; id?: string }) => {
       if (m?.type !== METRICS_REQ) return;
       // Every worker's metrics together, so that /metrics on any connection counts the whole gateway.
@@ -81,6 +82,38 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * A socket handed to a worker must not be read by the primary any more (issue 14, the 5,000
+ * viewers that could not all join 2 workers). @socket.io/sticky reads a connection's first
+ * chunk in the primary, so the socket is reading when it is passed; node:child_process then
+ * drops the primary's read callback but leaves the handle reading until the worker's
+ * NODE_HANDLE_ACK closes it (and a handle queued behind another's ACK is still read by
+ * sticky's own listener). Whatever the client sends meanwhile is read by whichever process
+ * wakes first: taken by the primary, it is lost (nodejs/node#8353). For a websocket that is
+ * socket.io's CONNECT packet, sent as soon as the worker's engine.io `open` arrives: the client
+ * then waits for ever (no timeout covers a namespace connect), the server drops it after 45 s.
+ * About 1 connection in 100 under load. So every `sticky:connection` send stops the primary's
+ * reading first; the kernel keeps the bytes for the worker.
+ *
+ * @returns the same worker, its `send` wrapped
+ */
+export function stopReadingHandedSockets(w: Worker): Worker {
+  const send = w.send.bind(w) as (...args: unknown[]) => boolean;
+  w.send = ((message: unknown, handle?: unknown, ...rest: unknown[]) => {
+    if (handle instanceof Socket && (message as { type?: unknown } | null)?.type === 'sticky:connection') stopReading(handle);
+    return send(message, handle, ...rest);
+  }) as Worker['send'];
+  return w;
+}
+
+/** Stops libuv reading a socket's handle (net.Socket has no public call for it; pause() only stops delivery). */
+function stopReading(socket: Socket): void {
+  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } | null })._handle;
+  if (!handle?.readStop) return;
+  handle.reading = false;
+  handle.readStop();
 }
 
 /**
