@@ -14,6 +14,8 @@ import { eachMessage } from './messages';
 interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number; order: string[] }
 type Request = { id: number; cmd: string; [k: string]: unknown };
 
+/** A viewer not connected and synced this long after it started counts as failed (the client's own timeouts are 30 s). */
+const JOIN_DEADLINE_MS = 60_000;
 const now = () => performance.timeOrigin + performance.now();
 const viewers: Viewer[] = [];
 let tracked = new Set<string>();
@@ -62,15 +64,24 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
       });
       for (const name of ['qna.tallies', 'floor.view'] as const) client.onTransient(name, (payload) => onMessage(v, name, { payload }));
     } else socket.onAny((name: string, data: Record<string, unknown>) => eachMessage(name, data, (n, d) => onMessage(v, n, d)));
+    // A join that never settles (a lost namespace CONNECT has no timeout in socket.io-client; the
+    // client retries a snapshot for as long as the socket is open) is a failure with its reason,
+    // not a pool call that times out and loses the run's figures.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`not joined in ${JOIN_DEADLINE_MS / 1000} s (socket ${socket.connected ? 'connected, no snapshot' : 'not connected'})`)), JOIN_DEADLINE_MS);
+    });
     try {
-      if (client) await client.connect(); // connected and synced (snapshot)
-      else await new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); });
+      if (client) await Promise.race([client.connect(), deadline]); // connected and synced (snapshot)
+      else await Promise.race([new Promise<void>((res, rej) => { socket.once('connect', () => res()); socket.once('connect_error', (e) => rej(e)); }), deadline]);
       viewers.push(v);
       joined++;
     } catch (err) {
       failed++;
       errors.add((err as Error).message);
       if (client) client.close(); else socket.close();
+    } finally {
+      clearTimeout(timer);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, async () => { while (next < tokens.length) await one(next++); }));
