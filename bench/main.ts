@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   const sys = await TestSystem.start([], env);
   // The floor serves /metrics so the command scenario can tell its handling time from the rest of the path.
   const floorMetrics = `http://127.0.0.1:${await sparePort()}/metrics`;
-  // --cpu-prof: the gateway and the floor write V8 CPU profiles when they stop (bench/profile.js sums them up).
-  const profiled = (app: string) => ({ nodeArgs: opts.cpuProf && (app === 'gateway' || app === 'floor') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'artifacts', 'profiles', app)}`] : [] });
+  // --cpu-prof: the gateway, the floor and the recorder write V8 CPU profiles when they stop (bench/profile.js sums them up).
+  const profiled = (app: string) => ({ nodeArgs: opts.cpuProf && (app === 'gateway' || app === 'floor' || app === 'recorder') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'artifacts', 'profiles', app)}`] : [] });
   await sys.startApp('floor', { ...env, METRICS_PORT: new URL(floorMetrics).port }, profiled('floor'));
   for (const app of ['qna', 'recorder', 'gateway'] as const) await sys.startApp(app, env, profiled(app));
   log(`system ${sys.id} up: gateway ${sys.url} (pid ${sys.gateways()[0].process.pid}), schema ${sys.schema}, Redis prefix ${sys.prefix}`);
