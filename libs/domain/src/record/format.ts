@@ -1,9 +1,20 @@
 /** Small, deterministic formatters shared by entry texts and exports. */
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one (it was 5.6% of the recorder's busy time, made per entry). */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "14:05:09": the 24-hour clock time of `ms` (ms since epoch) in `timeZone` (IANA name).
+ * @throws RangeError for a time zone Intl does not know
+ */
 export function clockTime(ms: number, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).format(new Date(ms));
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    if (clocks.size > 500) clocks.clear();
+    clocks.set(timeZone, clock);
+  }
+  return clock.format(new Date(ms));
 }
 
 /** "4 min 45 s", "5 min", "45 s", "0 s". */
