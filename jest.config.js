@@ -22,6 +22,9 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|intl-messageformat|@formatjs)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
+  // Stryker's sandboxes (copies of the repository) while a mutation run is going: not ours to load.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/'],
 };
 module.exports = {
   // End-to-end tests boot real processes; a generous ceiling, never a timing assertion.
