@@ -108,12 +108,18 @@ export function stopReadingHandedSockets(w: Worker): Worker {
   return w;
 }
 
-/** Stops libuv reading a socket's handle (net.Socket has no public call for it; pause() only stops delivery). */
+/**
+ * Stops libuv reading a socket's handle for good (net.Socket has no public call for it; pause()
+ * only stops delivery). The handle's `readStart` becomes a no-op too: a handle queued behind
+ * another's handover stays on the socket, and the stream's read-ahead (`Socket._read`) would
+ * otherwise start it again on the next tick, with the lost-bytes window back.
+ */
 function stopReading(socket: Socket): void {
-  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } | null })._handle;
+  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number; readStart?: () => number } | null })._handle;
   if (!handle?.readStop) return;
-  handle.reading = false;
   handle.readStop();
+  handle.readStart = () => 0;
+  handle.reading = false;
 }
 
 /**

@@ -62,18 +62,22 @@ export class Fanout {
   private readonly outboxes = new Map<string, Outbox>();
   /** Meetings whose follower flush is still being written, and what waits for it to end. */
   private readonly writing = new Map<string, Array<() => void>>();
+  private stopped = false;
 
   /**
    * @param budget the followers' budget per meeting on this process, in socket writes
    *   (`writesPerSecond`, `burstWrites`; config FANOUT_WRITES_PER_SECOND, FANOUT_BURST_WRITES), and
    *   the socket writes of one slice of a flush (`sliceSockets`, FANOUT_SLICE_SOCKETS)
    * @param clock ms since epoch (injected for tests)
+   * @param onError told of a socket write that threw
    */
   constructor(
     private readonly reader: FanoutReader,
     private readonly ledger: DeliveryLedger = new DeliveryLedger(),
     private readonly budget: { writesPerSecond: number; burstWrites: number; sliceSockets: number } = { writesPerSecond: 20_000, burstWrites: 40_000, sliceSockets: 100 },
     private readonly clock: () => number = Date.now,
+    /** Told of a socket write that threw (the flush is ended, not left pending). */
+    private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
   start(server: Server): void {
@@ -81,6 +85,7 @@ export class Fanout {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const o of this.outboxes.values()) if (o.timer) clearTimeout(o.timer);
     await this.reader.stop();
   }
@@ -142,10 +147,12 @@ export class Fanout {
    */
   private schedule(server: Server, meetingId: string): void {
     const o = this.outbox(meetingId);
+    if (this.stopped || o.items.length === 0) return; // nothing to pay for
     if (o.timer) return; // a trailing flush is due and will take everything queued
     if (this.writing.has(meetingId)) return; // the flush being written schedules the next when it ends
     const cost = this.followerWrites(server, meetingId);
-    if (o.bucket.tryTake(cost, this.clock())) { this.flushFollowers(server, meetingId, cost); return; }
+    // tryTake charges at most the bucket's capacity: what it took is what the flush has paid.
+    if (o.bucket.tryTake(cost, this.clock())) { this.flushFollowers(server, meetingId, Math.min(cost, o.bucket.capacity)); return; }
     o.timer = setTimeout(() => {
       o.timer = undefined;
       this.schedule(server, meetingId);
@@ -197,11 +204,18 @@ export class Fanout {
    */
   private write(server: Server, meetingId: string, steps: Step[], from: number): void {
     let i = from;
-    for (let written = 0; i < steps.length && (written === 0 || written + steps[i]!.sockets <= this.budget.sliceSockets); i++) {
-      written += steps[i]!.sockets;
-      steps[i]!.write();
+    try {
+      for (let written = 0; i < steps.length && (written === 0 || written + steps[i]!.sockets <= this.budget.sliceSockets); i++) {
+        written += steps[i]!.sockets;
+        steps[i]!.write();
+      }
+    } catch (err) {
+      // A write that throws must not leave the meeting writing for ever (its joins and catch-ups
+      // wait on it): the rest of the flush is dropped (clients fetch it as a gap) and it ends.
+      i = steps.length;
+      this.onError(err);
     }
-    if (i < steps.length) {
+    if (i < steps.length && !this.stopped) {
       if (!this.writing.has(meetingId)) this.writing.set(meetingId, []);
       setImmediate(() => this.write(server, meetingId, steps, i));
       return;

@@ -58,14 +58,16 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   ) {
     this.dispatcher = new CommandDispatcher(services, limits);
     this.trust = trustProxy(config.trustProxy);
-    this.fanout = new Fanout(new FanoutReader(() => createRedis(config.redis), log, this.logger), this.ledger, config.fanout);
+    this.fanout = new Fanout(new FanoutReader(() => createRedis(config.redis), log, this.logger), this.ledger, config.fanout, Date.now,
+      (err) => this.logger.error({ err }, 'a fan-out write failed; the rest of that flush is fetched by clients as a gap'));
     // Another gateway's crash: its delegates' presence is reported from here (R41).
     this.leases = new GatewayLeases(redis, config.redis.prefix, (claims) => this.droppedElsewhere(claims), this.logger);
     this.inbound = {
       access: (socket, claims) => this.checkAccess(socket, claims),
       // While draining (issue 9) commands are answered UNAVAILABLE; reads are still served.
+      // The access check is already under way: its refusal (or its failure) still answers first.
       command: (_socket, claims, name, payload, access) => this.track(this.draining
-        ? Promise.resolve(fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'))
+        ? access.then((refused) => refused ?? fail('UNAVAILABLE', 'this gateway is shutting down; retry with the same commandId'))
         : this.dispatcher.dispatch(claims, name, payload, access)),
       sync: (socket, claims, name, payload) => this.track(this.syncMessage(socket, claims, name, payload)),
       failed: (err) => this.logger.error({ err }, 'handler failed'),
@@ -113,6 +115,9 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // A follower joins between two follower flushes of its meeting, never in the middle of one
     // being written in slices (Fanout.whenFollowersIdle); what it misses meanwhile it fetches
     // with `events.since` like any gap.
+    // Its own participant room at once (no broadcast goes there, and a revocation finds the
+    // socket by it: endAccess), the rooms of broadcasts with its ledger entry between flushes.
+    void socket.join(rooms.participant(claims.meetingId, claims.participantId));
     const join = () => {
       if (!socket.connected) return;
       void socket.join(roomsOf(claims));
