@@ -1,4 +1,5 @@
 // Test helper: a meeting driven through decide/evolve only, with a fake clock.
+import { expectExplained } from '../refusal.fixtures';
 import type { Actor, CommandError, EventEnvelope, ResolvedMeetingSetup, RulesProfile } from '@rostrum/contracts';
 import { SYSTEM_ACTOR, stampEvents } from '@rostrum/contracts';
 import { floorTimers } from './clock';
@@ -136,12 +137,4 @@ export function hear(m: TestMeeting, seconds = 60): EventEnvelope {
   return ended[0]!;
 }
 
-/**
- * A refusal as DESIGN.md promises it: a stable code and a human message that says more than the
- * code (not empty, not the code again). Checked on every refusal the floor tests provoke.
- * @throws Error naming the code when the message is missing
- */
-export function expectExplained(error: CommandError): void {
-  const message = typeof error.message === 'string' ? error.message.trim() : '';
-  if (message === '' || message === error.code) throw new Error(`refusal ${error.code} has no human message (got ${JSON.stringify(error.message)})`);
-}
+export { expectExplained };

@@ -1,4 +1,5 @@
 // Test helpers shared by the qna specs (not exported from the lib).
+import { expectExplained } from '../refusal.fixtures';
 import type { Actor, EventEnvelope, QnaSettings } from '@rostrum/contracts';
 import { QnaSettingsSchema } from '@rostrum/contracts';
 import { decideQna, type QnaCommand } from './qna.decider';
@@ -52,9 +53,7 @@ export class Harness {
         this.state = evolveQna(this.state, env);
       });
     } else {
-      // Every refusal as DESIGN.md promises it: a stable code and a human message beyond the code.
-      const message = typeof decision.error.message === 'string' ? decision.error.message.trim() : '';
-      if (message === '' || message === decision.error.code) throw new Error(`refusal ${decision.error.code} has no human message (got ${JSON.stringify(decision.error.message)})`);
+      expectExplained(decision.error); // every refusal: a stable code and a human message beyond it
     }
     return decision;
   }
