@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { TEST_OPERATOR_KEY, TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { focusSettlesOn } from './support/browser';
 
 // Issue 11 in a real browser (Debian's Chromium) against the real system: the viewer on a phone
 // (390×844), the moderator, the secretariat, the record editor and the room display — each
@@ -191,7 +192,7 @@ describe('consoles: viewer on a phone, moderator, secretariat, room display', ()
     await moderator.locator(`#aside li[data-question="${spam}"]`, { hasText: 'Advertising' }).waitFor({ timeout: 15_000 });
 
     await moderator.click(`#answer-${id}`);
-    expect(await moderator.evaluate(() => document.activeElement?.id)).toBe(`answer-text-${id}`); // focus goes to the answer box
+    expect(await focusSettlesOn(moderator, `answer-text-${id}`)).toBe(`answer-text-${id}`); // focus goes to the answer box
     await moderator.keyboard.type('UN Women and the AU co-lead it.');
     await moderator.click(`#answer-send-${id}`);
     await moderator.locator(`#answered li[data-question="${id}"]`, { hasText: 'co-lead' }).waitFor({ timeout: 15_000 });
@@ -271,7 +272,7 @@ describe('consoles: viewer on a phone, moderator, secretariat, room display', ()
     // Re-issue by keyboard: asked once more, then a new link; the old one stops.
     await tabTo(page, `reissue-${chairId}`);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`reissue-confirm-${chairId}`);
+    expect(await focusSettlesOn(page, `reissue-confirm-${chairId}`)).toBe(`reissue-confirm-${chairId}`);
     await page.keyboard.press('Enter');
     await page.waitForFunction(([id, old]) => (document.getElementById(`link-${id}`) as HTMLInputElement | null)?.value !== old, [chairId, link] as const, { timeout: 15_000 });
     await expect(TestClient.connect(sys.url, oldToken)).rejects.toMatchObject({ data: { code: 'TOKEN_REVOKED' } });

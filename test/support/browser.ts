@@ -49,3 +49,12 @@ export async function tabTo(page: Page, selector: string, { back = false, max = 
 
 /** The id of the focused element ('' for the body). */
 export const focusedId = (page: Page): Promise<string> => page.evaluate(() => (document.activeElement && document.activeElement !== document.body ? document.activeElement.id || document.activeElement.tagName : ''));
+
+/**
+ * The focused element's id once `id` took focus, or whatever has it after `timeoutMs` (5 s):
+ * a console moves focus after its redraw, so reading it right after a click races the move.
+ */
+export async function focusSettlesOn(page: Page, id: string, timeoutMs = 5_000): Promise<string> {
+  await page.waitForFunction((x) => document.activeElement?.id === x, id, { timeout: timeoutMs }).catch(() => undefined);
+  return focusedId(page);
+}

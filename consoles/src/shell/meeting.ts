@@ -71,19 +71,29 @@ export function useMeeting(token: string, opts: MeetingOptions = {}): MeetingLiv
     const bump = () => redraw((n) => n + 1);
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refreshSoon = () => { if (!timer) timer = setTimeout(() => { timer = null; void client.resync(); }, optsRef.current.refreshDelay?.() ?? 150); };
+    // The client delivers every event once, in order, even those a later snapshot already holds
+    // (a snapshot taken while live does not move its streams): the newest seen per stream tells
+    // whether the snapshot in hand is behind (ask again) or reflects an event (skip it).
+    const seen = { meeting: 0, qna: 0 };
     const offs = [
       client.onStatus((s, detail) => { d.status = s; d.detail = detail; bump(); }),
       client.onSnapshot((s) => {
         d.floor = s.meeting.state; d.qna = s.qna?.state ?? null;
         d.record = new Map();
         for (const e of s.record.entries) keepLatest(d.record, e.payload as RecordEntryView);
+        const behind = (!optsRef.current.followFloorView && s.meeting.seq < seen.meeting) || (s.qna?.seq ?? 0) < seen.qna;
+        if (behind) refreshSoon();
+        else if (timer) { clearTimeout(timer); timer = null; }
         bump();
       }),
       client.on('*', (raw) => {
+        if (raw.stream !== 'record') seen[raw.stream] = Math.max(seen[raw.stream], raw.seq);
         if (raw.type === 'event.redacted') return;
         const e = raw as unknown as AnyEvent;
         optsRef.current.onEvent?.(e, d.floor);
+        const held = e.stream === 'meeting' ? d.floor !== null && e.seq <= d.floor.seq : e.stream === 'qna' && d.qna !== null && e.seq <= d.qna.seq;
         if (e.stream === 'record') keepLatest(d.record, e.payload as unknown as RecordEntryView);
+        else if (held) { /* the snapshot in hand already reflects it */ }
         else if (e.stream === 'meeting' && d.floor && applyLocally(d.floor, e)) { /* applied */ }
         else if (!(e.stream === 'meeting' && optsRef.current.followFloorView)) refreshSoon();
         bump();

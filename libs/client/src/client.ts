@@ -204,34 +204,46 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
     return { events: res.events, head: res.head };
   }
 
-  /** Takes a fresh snapshot and continues after its seqs (on join, or when a view wants the server's projection). */
+  /**
+   * Takes a fresh snapshot (`meeting.snapshot`) and emits it to `onSnapshot` listeners.
+   *
+   * On join (not yet synced) the streams start after the snapshot's seqs: events arriving while
+   * it is taken wait for it, those it reflects are dropped, the rest applied after it (applying
+   * them first would let the snapshot move the seq back). Once synced, a snapshot (e.g. a view
+   * asking for the server's projection) does not move the streams: every event after the last
+   * one delivered still reaches the `on()` listeners, once and in seq order, whether or not the
+   * snapshot reflects it; compare `event.seq` with `snapshot.meeting.seq` (or `qna.seq`) to
+   * skip what the snapshot already holds. A refusal (`MEETING_NOT_FOUND`) ends the client;
+   * other failures are retried after 2 s (on join, reported through the status).
+   */
   async resync(): Promise<void> {
     const sentAt = Date.now();
-    // Events arriving while the snapshot is taken wait for it: those it reflects are dropped,
-    // the rest applied after it (applying them first would let the snapshot move the seq back).
-    const wasSynced = this.synced;
-    this.synced = false;
+    const joining = !this.synced;
     const snap = await this.socket.timeout(this.timeoutMs).emitWithAck('meeting.snapshot', {}).catch(() => null) as
       Snapshot<Floor, Qna> | { ok: false; error: { code: string; message: string } } | null;
     if (!snap || !snap.ok) {
-      if (wasSynced) { this.synced = true; const held = this.held; this.held = []; this.receive(held); }
       const why = snap ? `${snap.error.code}: ${snap.error.message}` : 'no snapshot — retrying';
       if (snap && snap.error.code === 'MEETING_NOT_FOUND') { this.fail(why); return; }
-      this.setStatus('offline', why);
+      // Still live: the events keep the streams whole and the last snapshot stands until a retry.
+      if (joining) this.setStatus('offline', why);
       await sleep(2000);
-      if (this.socket.connected) await this.resync();
+      if (this.socket.connected && this.synced === !joining) await this.resync();
       return;
     }
     this.clock.roundTrip(snap.serverTime, sentAt, Date.now());
     this.snapshot = snap;
-    this.streams.reset({ meeting: snap.meeting.seq, qna: snap.qna?.seq ?? 0, record: snap.record.seq });
-    this.synced = true;
+    if (joining) {
+      this.streams.reset({ meeting: snap.meeting.seq, qna: snap.qna?.seq ?? 0, record: snap.record.seq });
+      this.synced = true;
+    }
     this.emit('snapshot', snap);
     this.firstSync?.resolve(snap);
     this.firstSync = undefined;
-    const held = this.held;
-    this.held = [];
-    this.receive(held);
+    if (joining) {
+      const held = this.held;
+      this.held = [];
+      this.receive(held);
+    }
     this.updateStatus();
   }
 
