@@ -64,6 +64,9 @@ export class PersistService {
     const ctx = derivationContext(setup, interventions);
     let count: number | undefined;
     const entries: NewEntry[] = [];
+    // Written together after the loop (one statement, not a round trip per speech); a ruling
+    // later in the batch reaches them through `interventions`, which holds the same objects.
+    const made: InterventionRecord[] = [];
     for (const e of events) {
       if (e.type === 'speech.ended') {
         count ??= await RecordStore.interventionCount(m, meetingId);
@@ -71,7 +74,7 @@ export class PersistService {
         if (i) {
           // R21: a point of order may be ruled before its speech is closed; the row carries the ruling either way.
           if (i.type === 'point-of-order' && !i.ruling) i.ruling = await RecordStore.findRuling(m, meetingId, i.interventionId);
-          await RecordStore.insertIntervention(m, meetingId, i);
+          made.push(i);
           interventions.set(i.interventionId, i);
           count++;
         }
@@ -92,6 +95,7 @@ export class PersistService {
         });
       }
     }
+    await RecordStore.insertInterventions(m, meetingId, made);
     await RecordStore.insertEntries(m, meetingId, entries);
   }
 

@@ -55,20 +55,33 @@ export const RecordStore = {
     return rows[0].n;
   },
 
-  async insertIntervention(m: EntityManager, meetingId: string, i: InterventionRecord): Promise<void> {
-    await m.query(`INSERT INTO interventions (meeting_id, seq, number, entry_id, item_id, delegation_id, delegation_name, tier,
-      speaker_name, speaker_title, level, capacity, group_id, group_name, capacity_label, type, mode, inscribed_at, called_at,
-      started_at, ended_at, allotted_seconds, net_seconds, paused_seconds, pauses, overrun_seconds, warnings_given, warnings,
-      expired, end_reason, yielded_from, reply_to, ruling_decision, ruling_text, ruled_at, language)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36)
-      ON CONFLICT (meeting_id, seq) DO NOTHING`, [
-      meetingId, i.seq, i.number, i.interventionId, i.itemId, i.delegationId, i.delegationName, i.tier ?? null,
-      i.speakerName, i.speakerTitle ?? null, i.level ?? null, i.capacity, i.groupId ?? null, i.groupName ?? null, i.capacityLabel ?? null,
-      i.type, i.mode, iso(i.inscribedAt), iso(i.calledAt), iso(i.startedAt), iso(i.endedAt), i.allottedSeconds, i.netSeconds,
-      i.pausedSeconds ?? 0, JSON.stringify(i.pauses), i.overrunSeconds, i.warningsGiven, i.warnings ?? [], i.expired ?? false,
-      i.endReason ?? null, i.yieldedFrom ?? null, i.replyToInterventionId ?? null, i.ruling?.decision ?? null, i.ruling?.text ?? null,
-      iso(i.ruling?.at), i.language ?? null,
-    ]);
+  /**
+   * R44: the interventions a batch of events made, in one statement per 1,000 (36 parameters a
+   * row, under Postgres' 65,535); a round trip per speech held a 250-event batch for 0.2–1.3 s.
+   * A row already there (same meeting and seq) is left as it is.
+   */
+  async insertInterventions(m: EntityManager, meetingId: string, list: InterventionRecord[]): Promise<void> {
+    for (let from = 0; from < list.length; from += 1000) {
+      const params: unknown[] = [];
+      const rows = list.slice(from, from + 1000).map((i) => {
+        const at = params.length;
+        params.push(
+          meetingId, i.seq, i.number, i.interventionId, i.itemId, i.delegationId, i.delegationName, i.tier ?? null,
+          i.speakerName, i.speakerTitle ?? null, i.level ?? null, i.capacity, i.groupId ?? null, i.groupName ?? null, i.capacityLabel ?? null,
+          i.type, i.mode, iso(i.inscribedAt), iso(i.calledAt), iso(i.startedAt), iso(i.endedAt), i.allottedSeconds, i.netSeconds,
+          i.pausedSeconds ?? 0, JSON.stringify(i.pauses), i.overrunSeconds, i.warningsGiven, i.warnings ?? [], i.expired ?? false,
+          i.endReason ?? null, i.yieldedFrom ?? null, i.replyToInterventionId ?? null, i.ruling?.decision ?? null, i.ruling?.text ?? null,
+          iso(i.ruling?.at), i.language ?? null,
+        );
+        return `(${Array.from({ length: params.length - at }, (_, k) => `$${at + k + 1}`).join(',')})`;
+      });
+      await m.query(`INSERT INTO interventions (meeting_id, seq, number, entry_id, item_id, delegation_id, delegation_name, tier,
+        speaker_name, speaker_title, level, capacity, group_id, group_name, capacity_label, type, mode, inscribed_at, called_at,
+        started_at, ended_at, allotted_seconds, net_seconds, paused_seconds, pauses, overrun_seconds, warnings_given, warnings,
+        expired, end_reason, yielded_from, reply_to, ruling_decision, ruling_text, ruled_at, language)
+        VALUES ${rows.join(',')}
+        ON CONFLICT (meeting_id, seq) DO NOTHING`, params);
+    }
   },
 
   /** R21/R44: the ruling belongs to the point-of-order intervention, whichever event came first. */
