@@ -1,4 +1,8 @@
 import type { DomainEvent } from '@rostrum/contracts';
+import { createRedis } from '@rostrum/messaging';
+import { createDataSource } from '@rostrum/persistence';
+import { Publisher } from '../apps/recorder/src/publish/publisher';
+import { recorderMetrics } from '../apps/recorder/src/recorder.metrics';
 import { TestSystem } from '@rostrum/testing';
 import { eventually } from './record-debate.helpers';
 import { SimulatedFloor } from './record-sim.helpers';
@@ -10,7 +14,8 @@ describe('record: the interventions of one persisted batch', () => {
   let sys: TestSystem;
   const floors: SimulatedFloor[] = [];
 
-  beforeAll(async () => { sys = await TestSystem.start(['recorder']); }, 60_000);
+  // Two recorders: both take persist jobs and both publish (one at a time per meeting, by lease).
+  beforeAll(async () => { sys = await TestSystem.start(['recorder', 'recorder']); }, 60_000);
   afterAll(async () => { for (const f of floors) await f.close(); await sys?.stop(); }, 30_000);
 
   const pointOfOrder = (floor: SimulatedFloor): { speech: DomainEvent; entryId: string } => {
@@ -70,4 +75,47 @@ describe('record: the interventions of one persisted batch', () => {
     const [count] = await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM interventions WHERE meeting_id = $1`, [floor.meetingId]);
     expect(count.n).toBe(40);
   }, 90_000);
+
+  it('R43 two publishers that both believe they hold the lease put each entry on the record stream once, gapless, at the seq Postgres marked', async () => {
+    const floor = new SimulatedFloor(sys, `race-${sys.id}`);
+    floors.push(floor);
+    await floor.create();
+    const redis = createRedis(sys.redisUrl);
+    const db = createDataSource({ url: sys.databaseUrl, schema: sys.schema });
+    await db.initialize();
+    try {
+      // A backlog: the test holds the publishing lease while 800 entries are persisted.
+      await redis.set(floor.log.keys.meetingKey(floor.meetingId, 'record:publisher'), 'held-by-the-test', 'PX', 120_000);
+      let speeches = 0;
+      for (let c = 0; c < 200; c++) {
+        const events = Array.from({ length: 4 }, () => floor.speech());
+        speeches += events.length;
+        await floor.command(events);
+      }
+      await eventually(async () => {
+        const [r] = await sys.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_entry_versions WHERE meeting_id = $1`, [floor.meetingId]);
+        return r.n === speeches ? true : undefined;
+      }, 60_000, 'every entry persisted');
+      // Two publishers whose lease check always succeeds (a lease that expired under a stalled
+      // process): they publish the same backlog at the same time, against the real Postgres and Redis.
+      const leaseBlind = new Proxy(redis, { get: (r, k) => (k === 'set' ? async () => 'OK' : Reflect.get(r, k, r)) });
+      const before = (await recorderMetrics.publishConflicts.get()).values[0]?.value ?? 0;
+      const [a, b] = [new Publisher(db, floor.log, leaseBlind as typeof redis), new Publisher(db, floor.log, leaseBlind as typeof redis)];
+      const rounds = await Promise.allSettled([a.publish(floor.meetingId), b.publish(floor.meetingId), a.publish(floor.meetingId), b.publish(floor.meetingId)]);
+      // A round may give up on a conflict it cannot settle (the sweeper retries); one more round finishes.
+      await a.publish(floor.meetingId);
+      const conflicts = ((await recorderMetrics.publishConflicts.get()).values[0]?.value ?? 0) - before;
+      expect(conflicts).toBeGreaterThan(0);                    // the race was on
+      expect(rounds.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(0);
+
+      const stream = await floor.log.since(floor.meetingId, 'record', 0, 10_000);
+      expect(stream.map((e) => e.seq)).toEqual(Array.from({ length: speeches }, (_, i) => i + 1));
+      expect(new Set(stream.map((e) => (e.payload as { entryId: string }).entryId)).size).toBe(speeches);
+      const marks = await sys.query<{ entry_id: string; record_seq: number | null }>(`SELECT entry_id, record_seq FROM record_entry_versions WHERE meeting_id = $1 ORDER BY record_seq`, [floor.meetingId]);
+      expect(marks.map((m) => [m.record_seq, m.entry_id])).toEqual(stream.map((e) => [e.seq, (e.payload as { entryId: string }).entryId]));
+    } finally {
+      await db.destroy();
+      redis.disconnect();
+    }
+  }, 120_000);
 });

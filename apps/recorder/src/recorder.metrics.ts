@@ -11,6 +11,9 @@ export const recorderMetrics = {
   }),
   batchSize: new Histogram({ name: 'rostrum_record_batch_events', help: 'Events per persist transaction', buckets: [1, 5, 20, 100, 500, 1000], registers: [registry] }),
   entriesPublished: new Counter({ name: 'rostrum_record_entries_published_total', help: 'Entry versions appended to record streams', registers: [registry] }),
+  publishConflicts: new Counter({
+    name: 'rostrum_record_publish_conflicts_total', help: 'Publishing runs given up because another publisher marked or appended first (then reconciled)', registers: [registry],
+  }),
   lagEvents: new Gauge({ name: 'rostrum_record_lag_events', help: 'Events in the log not yet in Postgres (last sweep)', registers: [registry] }),
   sweepRequeued: new Counter({ name: 'rostrum_record_sweep_requeued_total', help: 'Ranges the sweeper re-enqueued', registers: [registry] }),
 };

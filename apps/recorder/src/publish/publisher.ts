@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RecordEventType, SYSTEM_ACTOR, type Actor, type RecordEntryView } from '@rostrum/contracts';
+import { RecordEventType, SYSTEM_ACTOR, type Actor, type DomainEvent, type RecordEntryView } from '@rostrum/contracts';
 import type { EventLog } from '@rostrum/messaging';
 import { RecordQueries, toEntryView } from '@rostrum/persistence';
 import { createLogger } from '@rostrum/platform';
@@ -75,21 +75,36 @@ export class Publisher implements OnApplicationShutdown {
       for (;;) {
         const rows = await RecordQueries.unpublished(this.db, meetingId, 200);
         if (rows.length === 0) return true;
-        for (const r of rows) {
-          // Marked before it is appended: a client that receives the entry and at once reads an
-          // export finds it there. A crash between the two leaves Postgres one ahead of Redis,
-          // which reconcile() repairs by appending it at that seq.
-          const next = head + 1;
-          if (!(await this.premark(meetingId, r.entry_id, r.version, next))) { head = await this.settle(meetingId, webcast, head); break; }
-          const seq = await this.append(meetingId, head, toEntryView(r, webcast), r.actor as Actor | null);
-          if (seq !== next) {
-            await RecordQueries.unmarkPublished(this.db, meetingId, r.entry_id, r.version);
-            if (seq === undefined) { head = await this.settle(meetingId, webcast, head); break; } // someone else appended
-            await RecordQueries.markPublished(this.db, meetingId, r.entry_id, r.version, seq); // published earlier at another seq
-          }
-          recorderMetrics.entriesPublished.inc();
-          head = Math.max(head, seq);
+        // A run of versions with the same actor is one append (one compare-and-set on the head)
+        // and one mark: a round trip per entry to each of Postgres and Redis held the recorder
+        // (and the viewers' record) back when a batch made many entries.
+        const actorOf = (r: Record<string, any>) => JSON.stringify(r.actor ?? null);
+        let n = 1;
+        while (n < rows.length && actorOf(rows[n]!) === actorOf(rows[0]!)) n++;
+        const run = rows.slice(0, n) as Array<{ entry_id: string; version: number; actor: unknown } & Record<string, any>>;
+        // Marked before they are appended: a client that receives an entry and at once reads an
+        // export finds it there. A crash between the two leaves Postgres ahead of Redis, which
+        // reconcile() repairs by appending them at those seqs.
+        const from = head + 1;
+        if (!(await RecordQueries.markPublishedRun(this.db, meetingId, run, from))) {
+          recorderMetrics.publishConflicts.inc();
+          head = await this.settle(meetingId, webcast, head);
+          continue;
         }
+        const res = await this.log.append(meetingId, 'record', head, run.map((r) => entryEvent(toEntryView(r, webcast))), {
+          commandId: `record-${from}-${run[0]!.entry_id}-v${run[0]!.version}-${run.length}`, actor: (run[0]!.actor as Actor | null) ?? SYSTEM_ACTOR, at: Date.now(),
+        });
+        if (res.status !== 'appended') {
+          // Someone else appended first (or this exact run was appended before). The marks stay:
+          // a mark is never taken back, since another publisher may already have appended the
+          // marked version at that seq (reconcile's republishing), and a version appended but
+          // unmarked would be published twice. Reconcile appends what is marked and missing.
+          recorderMetrics.publishConflicts.inc();
+          head = await this.settle(meetingId, webcast, head);
+          continue;
+        }
+        recorderMetrics.entriesPublished.inc(run.length);
+        head = res.seq;
       }
     } finally {
       clearInterval(renew);
@@ -108,23 +123,9 @@ export class Publisher implements OnApplicationShutdown {
     return moved;
   }
 
-  /** Marks a version published at `seq`; false when another version already holds that seq (another publisher). */
-  private async premark(meetingId: string, entryId: string, version: number, seq: number): Promise<boolean> {
-    try {
-      await RecordQueries.markPublished(this.db, meetingId, entryId, version, seq);
-      return true;
-    } catch (err) {
-      if ((err as { code?: string }).code === '23505') return false; // UNIQUE (meeting_id, record_seq)
-      throw err;
-    }
-  }
-
   /** Appends one version; returns its record seq, or undefined on a CAS conflict. */
   private async append(meetingId: string, head: number, view: RecordEntryView, actor: Actor | null, commandPrefix = 'record'): Promise<number | undefined> {
-    const res = await this.log.append(meetingId, 'record', head, [{
-      type: view.version === 1 ? RecordEventType.Entry : RecordEventType.Revised,
-      payload: view as unknown as Record<string, unknown>, visibility: { scope: 'public' }, ...(view.itemId ? { itemId: view.itemId } : {}),
-    }], { commandId: `${commandPrefix}-${view.entryId}-v${view.version}`, actor: actor ?? SYSTEM_ACTOR, at: Date.now() });
+    const res = await this.log.append(meetingId, 'record', head, [entryEvent(view)], { commandId: `${commandPrefix}-${view.entryId}-v${view.version}`, actor: actor ?? SYSTEM_ACTOR, at: Date.now() });
     if (res.status === 'appended') return res.seq;
     if (res.status === 'duplicate') return (res.result as { seq: number }).seq;
     return undefined;
@@ -161,4 +162,12 @@ export class Publisher implements OnApplicationShutdown {
     this.closed = true;
     await Promise.allSettled([...this.running.values()]);
   }
+}
+
+/** The record stream's event for one entry version: `record.entry` (version 1) or `record.revised`. */
+function entryEvent(view: RecordEntryView): DomainEvent {
+  return {
+    type: view.version === 1 ? RecordEventType.Entry : RecordEventType.Revised,
+    payload: view as unknown as Record<string, unknown>, visibility: { scope: 'public' }, ...(view.itemId ? { itemId: view.itemId } : {}),
+  };
 }

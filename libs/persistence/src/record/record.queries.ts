@@ -87,10 +87,29 @@ export const RecordQueries = {
       WHERE meeting_id = $1 AND entry_id = $2 AND version = $3 AND record_seq IS NULL`, [meetingId, entryId, version, recordSeq]);
   },
 
-  /** Takes back a mark whose append did not land at the marked seq (the publisher re-marks it). */
-  async unmarkPublished(db: Db, meetingId: string, entryId: string, version: number): Promise<void> {
-    await db.query(`UPDATE record_entry_versions SET record_seq = NULL, published_at = NULL
-      WHERE meeting_id = $1 AND entry_id = $2 AND version = $3`, [meetingId, entryId, version]);
+  /**
+   * Marks a run of versions published at consecutive record seqs from `fromSeq`, all or none (one
+   * transaction: no other publisher ever sees part of a run marked). False, with nothing marked,
+   * when one of them is already marked or another version holds one of those seqs
+   * (UNIQUE (meeting_id, record_seq): another publisher got there first).
+   */
+  async markPublishedRun(db: DataSource, meetingId: string, versions: Array<{ entry_id: string; version: number }>, fromSeq: number): Promise<boolean> {
+    const params = [meetingId, versions.map((v) => v.entry_id), versions.map((v) => v.version), versions.map((_, i) => fromSeq + i)];
+    const partial = new Error('part of the run was already marked');
+    try {
+      await db.transaction(async (m) => {
+        const [r]: Array<{ n: number }> = await m.query(`WITH marked AS (
+          UPDATE record_entry_versions v SET record_seq = x.seq, published_at = now()
+          FROM unnest($2::text[], $3::int[], $4::int[]) AS x(entry_id, version, seq)
+          WHERE v.meeting_id = $1 AND v.entry_id = x.entry_id AND v.version = x.version AND v.record_seq IS NULL
+          RETURNING 1) SELECT count(*)::int AS n FROM marked`, params);
+        if (r.n !== versions.length) throw partial; // rolls the marks back
+      });
+      return true;
+    } catch (err) {
+      if (err === partial || (err as { code?: string }).code === '23505') return false;
+      throw err;
+    }
   },
 
   async meetingsWithUnpublished(db: Db): Promise<string[]> {
