@@ -203,7 +203,8 @@ export class Fanout {
    * next flush is scheduled in a later turn (after the acks those waiters resolved).
    */
   private write(server: Server, meetingId: string, steps: Step[], from: number): void {
-    let i = from;
+    // Stopped between two slices: the rest is not written (clients fetch it as a gap elsewhere).
+    let i = this.stopped && from > 0 ? steps.length : from;
     try {
       for (let written = 0; i < steps.length && (written === 0 || written + steps[i]!.sockets <= this.budget.sliceSockets); i++) {
         written += steps[i]!.sockets;
