@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@rostrum/contracts';
 import { EventLog, createRedis, type RedisClient } from '@rostrum/messaging';
 import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { stopAll } from './support/teardown';
 import { Debate, eventually, send } from '../faults/support/debate';
 import { OwnRedisCluster } from './support/redis-cluster';
 
@@ -37,14 +38,7 @@ describe('on a Redis Cluster (3 primaries + 3 replicas), two of every process', 
     process.stdout.write(`[cluster] 6 nodes up in ${clusterMs} ms; 8 processes up in ${Date.now() - started - clusterMs} ms\n`);
   }, 900_000);
 
-  afterAll(async () => {
-    await debate?.stop();
-    debate?.close();
-    for (const c of clients) c.close();
-    redis?.disconnect();
-    await sys?.stop().catch(() => undefined);
-    await cluster?.destroy();
-  }, 60_000);
+  afterAll(() => stopAll({ debate, clients, redis, sys, servers: cluster }), 60_000);
 
   it('runs a debate, Q&A and the record across two gateways: each client gets every event once, in order', async () => {
     const [gw1, gw2] = sys.gateways();

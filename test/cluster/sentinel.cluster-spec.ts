@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@rostrum/contracts';
 import { EventLog, createRedis, type RedisClient } from '@rostrum/messaging';
 import { TestClient, TestSystem } from '@rostrum/testing';
+import { stopAll } from './support/teardown';
 import { Debate, eventually } from '../faults/support/debate';
 import { OwnSentinelGroup } from './support/redis-sentinel';
 
@@ -25,14 +26,7 @@ describe('behind Redis Sentinels (1 primary, 1 replica, 3 Sentinels)', () => {
     log = new EventLog(redis, sys.prefix);
   }, 900_000);
 
-  afterAll(async () => {
-    await debate?.stop();
-    debate?.close();
-    for (const c of clients) c.close();
-    redis?.disconnect();
-    await sys?.stop().catch(() => undefined);
-    await group?.destroy();
-  }, 60_000);
+  afterAll(() => stopAll({ debate, clients, redis, sys, servers: group }), 60_000);
 
   it('the primary killed mid-debate: the Sentinels promote the replica, commands succeed again within 10 s of it, nothing acknowledged is lost, clients gapless', async () => {
     const [gw1, gw2] = sys.gateways();
