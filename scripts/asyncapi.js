@@ -79,7 +79,7 @@ function build() {
   const eventNames = Object.keys(events.properties).filter((n) => !['qna.tallies', 'floor.view'].includes(n));
   messages.events = {
     name: 'events', title: 'A batch of events',
-    summary: 'How events reach a client: one `events` message per fan-out round with TWO socket.io arguments: (1) an array of envelopes (or `event.redacted` placeholders) in seq order, each one of the event messages listed here; (2) `{ serverTime }`, the server clock when sent (ms since epoch). Each seq reaches a connection once (see x-delivery).',
+    summary: 'How events reach a client: one `events` message per fan-out round with TWO socket.io arguments: (1) an array of envelopes (or `event.redacted` placeholders) in seq order, each one of the event messages listed here; (2) `{ serverTime, floorView? }`: the server clock when sent (ms since epoch) and, when the newest public floor view went out with this batch instead of as its own `floor.view` message, that view (apply it after the batch\'s events). Each seq reaches a connection once (see x-delivery).',
     payload: { type: 'array', items: { oneOf: eventNames.map((n) => ({ $ref: `#/channels/meeting/messages/${n}/payload` })) } },
     'x-socketio-args': [{ name: 'batch', schema: { $ref: '#/channels/meeting/messages/events/payload' } }, { name: 'meta', schema: sync.BatchMeta }],
   };

@@ -108,9 +108,11 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
       if (reason === 'io server disconnect') void sleep(this.opts.reconnect?.minDelayMs ?? 250).then(() => this.socket.connect());
     });
     this.socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => void this.refused(err));
-    this.socket.on('events', (batch: Sequenced[], meta?: { serverTime?: number }) => {
+    this.socket.on('events', (batch: Sequenced[], meta?: { serverTime?: number; floorView?: unknown }) => {
       if (typeof meta?.serverTime === 'number') this.clock.pushed(meta.serverTime, Date.now());
       this.receive(batch);
+      // The newest floor view may ride in the batch's message: the same as a `floor.view` message after it.
+      if (meta?.floorView !== undefined) this.emit('transient:floor.view', meta.floorView, { payload: meta.floorView, serverTime: meta.serverTime });
     });
     for (const name of ['floor.view', 'qna.tallies'] as const) {
       this.socket.on(name, (m: { payload: unknown; serverTime?: number }) => {

@@ -1,6 +1,7 @@
 import type { EventEnvelope, RedactedEvent, StreamName } from './core/envelope';
 import type { Role } from './core/roles';
 import type { FloorSnapshot } from './floor/snapshot';
+import type { FloorViewPayload } from './floor/view';
 import type { QnaSnapshot } from './qna/snapshot';
 import type { RecordEntryView } from './record/events';
 
@@ -44,4 +45,10 @@ export interface EventsSinceReply {
 export interface BatchMeta {
   /** The server's clock when it sent the batch, ms since epoch. */
   serverTime: number;
+  /**
+   * The newest public floor view when it went out with this batch (one socket message instead of
+   * two): the same payload a `floor.view` message carries, to apply after the batch's events.
+   * Absent when the view was sent as its own `floor.view` message (or there was none).
+   */
+  floorView?: FloorViewPayload;
 }

@@ -29,10 +29,13 @@ export class TestClient {
       url, token, io, reconnect: { minDelayMs: 100, maxDelayMs: 500 }, timeoutMs: 15_000, socket: { transports: ['websocket'], ...opts.socket },
     });
     this.socket = this.client.socket;
-    this.socket.onAny((name: string, data: Record<string, unknown>) => {
-      // Events come in batches (one `events` message per fan-out round): record each by its type.
-      if (name === EVENTS_MESSAGE && Array.isArray(data)) for (const e of data as Array<Record<string, unknown>>) this.push(String(e.type), e);
-      else this.push(name, data);
+    this.socket.onAny((name: string, data: Record<string, unknown>, meta?: { serverTime?: number; floorView?: unknown }) => {
+      // Events come in batches (one `events` message per fan-out round): record each by its type;
+      // a floor view carried in the batch's message is recorded as the `floor.view` it stands for.
+      if (name === EVENTS_MESSAGE && Array.isArray(data)) {
+        for (const e of data as Array<Record<string, unknown>>) this.push(String(e.type), e);
+        if (meta?.floorView !== undefined) this.push('floor.view', { payload: meta.floorView, serverTime: meta.serverTime, inBatch: true });
+      } else this.push(name, data);
     });
     this.client.on('*', (e: Sequenced) => { this.streams[e.stream].push(e as EventEnvelope); });
     if (opts.resumeFrom) {
