@@ -78,10 +78,14 @@ export function useMeeting(token: string, opts: MeetingOptions = {}): MeetingLiv
     const offs = [
       client.onStatus((s, detail) => { d.status = s; d.detail = detail; bump(); }),
       client.onSnapshot((s) => {
-        d.floor = s.meeting.state; d.qna = s.qna?.state ?? null;
-        d.record = new Map();
+        // Never back to an older floor than the one in hand (a viewer's floor.view may be newer
+        // than a snapshot read before it); no Q&A part (Q&A did not answer in time) keeps the
+        // Q&A in hand; record entries and versions only grow, so the snapshot's are merged in
+        // (an entry delivered live after the snapshot's record was read stays).
+        if (!d.floor || s.meeting.seq >= d.floor.seq) d.floor = s.meeting.state;
+        if (s.qna) d.qna = s.qna.state;
         for (const e of s.record.entries) keepLatest(d.record, e.payload as RecordEntryView);
-        const behind = (!optsRef.current.followFloorView && s.meeting.seq < seen.meeting) || (s.qna?.seq ?? 0) < seen.qna;
+        const behind = (!optsRef.current.followFloorView && s.meeting.seq < seen.meeting) || (s.qna !== null && s.qna !== undefined && s.qna.seq < seen.qna);
         if (behind) refreshSoon();
         else if (timer) { clearTimeout(timer); timer = null; }
         bump();

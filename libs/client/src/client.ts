@@ -71,6 +71,8 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
   private readonly listeners = new Map<string, Set<Listener<never[]>>>();
   private readonly timeoutMs: number;
   private synced = false;
+  /** Snapshots applied on this client (a failed resync stops retrying once another one made it). */
+  private snapshotsTaken = 0;
   private held: Sequenced[] = [];
   private readonly fills = new Map<StreamName, Promise<void>>();
   private refusals = 0;
@@ -216,32 +218,40 @@ export class RostrumClient<Floor = FloorSnapshot, Qna = QnaSnapshot> {
    * one delivered still reaches the `on()` listeners, once and in seq order, whether or not the
    * snapshot reflects it; compare `event.seq` with `snapshot.meeting.seq` (or `qna.seq`) to
    * skip what the snapshot already holds. A refusal (`MEETING_NOT_FOUND`) ends the client;
-   * other failures are retried after 2 s (on join, reported through the status).
+   * other failures are retried after 2 s (on join, reported through the status) unless another
+   * snapshot was applied meanwhile.
    */
   async resync(): Promise<void> {
     const sentAt = Date.now();
-    const joining = !this.synced;
+    const taken = this.snapshotsTaken;
     const snap = await this.socket.timeout(this.timeoutMs).emitWithAck('meeting.snapshot', {}).catch(() => null) as
       Snapshot<Floor, Qna> | { ok: false; error: { code: string; message: string } } | null;
     if (!snap || !snap.ok) {
       const why = snap ? `${snap.error.code}: ${snap.error.message}` : 'no snapshot — retrying';
       if (snap && snap.error.code === 'MEETING_NOT_FOUND') { this.fail(why); return; }
       // Still live: the events keep the streams whole and the last snapshot stands until a retry.
-      if (joining) this.setStatus('offline', why);
+      if (!this.synced) this.setStatus('offline', why);
       await sleep(2000);
-      if (this.socket.connected && this.synced === !joining) await this.resync();
+      if (!this.socket.connected) return;
+      // Another snapshot made it meanwhile (another call, or the join): that one answers this.
+      if (this.snapshotsTaken !== taken) { this.updateStatus(); return; }
+      await this.resync();
       return;
     }
     this.clock.roundTrip(snap.serverTime, sentAt, Date.now());
     this.snapshot = snap;
-    if (joining) {
+    this.snapshotsTaken++;
+    // Decided when the reply is applied, not when it was asked: of two joining snapshots in
+    // flight, only the first answer sets where the streams start (a later one would move them back).
+    const joins = !this.synced;
+    if (joins) {
       this.streams.reset({ meeting: snap.meeting.seq, qna: snap.qna?.seq ?? 0, record: snap.record.seq });
       this.synced = true;
     }
     this.emit('snapshot', snap);
     this.firstSync?.resolve(snap);
     this.firstSync = undefined;
-    if (joining) {
+    if (joins) {
       const held = this.held;
       this.held = [];
       this.receive(held);
