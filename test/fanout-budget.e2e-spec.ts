@@ -7,7 +7,7 @@ type Seqd = { stream: string; seq: number; type: string };
 /** A raw socket that notes every `events` batch (its seqs and the server's send time) and every floor view (its own message or in a batch). */
 class Listener {
   readonly socket: Socket;
-  readonly batches: Array<{ seqs: number[]; serverTime: number }> = [];
+  readonly batches: Array<{ seqs: number[]; serverTime: number; view?: number }> = [];
   readonly views: Array<{ seq: number; serverTime: number }> = [];
   /** Floor views that came inside an `events` message (BatchMeta.floorView), not as their own. */
   folded = 0;
@@ -16,7 +16,7 @@ class Listener {
     this.socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false });
     this.socket.on('events', (batch: Seqd[], meta: { serverTime: number; floorView?: { seq: number } }) => {
       const seqs = batch.filter((e) => e.stream === 'meeting').map((e) => e.seq);
-      if (seqs.length) this.batches.push({ seqs, serverTime: meta.serverTime });
+      if (seqs.length) this.batches.push({ seqs, serverTime: meta.serverTime, ...(meta.floorView ? { view: meta.floorView.seq } : {}) });
       if (meta.floorView) {
         this.views.push({ seq: meta.floorView.seq, serverTime: meta.serverTime });
         this.folded++;
@@ -83,6 +83,15 @@ describe('fan-out budget: changes at once, storms coalesced without loss', () =>
     }
     // One batch per change: nothing was held back to be coalesced.
     expect(viewer.batches.filter((b) => b.seqs.some((s) => seqs.includes(s))).map((b) => b.seqs)).toEqual(seqs.map((s) => [s]));
+    // A change after a quiet moment (the view's rate, one per 200 ms, allows one at once: the burst's
+    // trailing view went out up to 200 ms after it): the floor publishes its view with its events,
+    // and the followers get both in one message, one write instead of two.
+    await sleep(500);
+    const ack = await chair.cmd('chair.callToOrder', { text: 'Order, after a pause' });
+    expect(ack).toMatchObject({ ok: true });
+    const seq = ack.seq as number;
+    await waitUntil(() => viewer.has(seq) && delegate.has(seq), `seq ${seq} delivered`);
+    for (const l of [viewer, delegate]) expect(l.batches.find((b) => b.seqs.includes(seq))).toMatchObject({ seqs: [seq], view: seq });
   });
 
   it('a storm beyond the budget is coalesced into paced batches: every event once, in order, and the newest floor view', async () => {

@@ -28,7 +28,10 @@ export class FloorService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly timers: TimerScheduler,
     @InjectQueue(QueueName.Record) private readonly recordQueue: Queue<PersistEventJob>,
   ) {
-    this.processor = new CommandProcessor(log, floorCapability, (batch) => this.afterAppend(batch));
+    // The view of a change goes in the same fan-out copy as its events when its rate allows one
+    // now (a gateway then sends both in one message); otherwise the coalescer's trailing send.
+    this.processor = new CommandProcessor(log, floorCapability, (batch) => this.afterAppend(batch), undefined, undefined,
+      (meetingId, state) => (this.views.takeNow(meetingId, state) ? [{ type: FLOOR_VIEW, payload: publicView(state), visibility: { scope: 'public' } }] : []));
     this.views = new Coalescer<FloorState>(VIEW_INTERVAL_MS, (meetingId, state) =>
       this.log.publishTransient(meetingId, FLOOR_VIEW, publicView(state), { scope: 'public' }));
   }
@@ -68,7 +71,6 @@ export class FloorService implements OnApplicationBootstrap, OnApplicationShutdo
       log.error({ err, meetingId }, 'timers not armed; retrying');
       this.retryRearm(meetingId);
     });
-    this.views.changed(meetingId, state);
   }
 
   private retryRearm(meetingId: string, attempt = 1): void {

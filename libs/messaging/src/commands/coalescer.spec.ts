@@ -25,4 +25,19 @@ describe('Coalescer', () => {
     await c.flushAll();
     expect(sent).toEqual([1, 2]);
   });
+
+  it('takeNow: the caller sends a change itself when the rate allows; within the interval it waits for the trailing send of the newest value', () => {
+    const sent: number[] = [];
+    const c = new Coalescer<number>(200, async (_k, v) => { sent.push(v); }, () => Date.now());
+    expect(c.takeNow('m', 1)).toBe(true);           // the caller sends 1 with its events
+    expect(sent).toEqual([]);
+    expect(c.takeNow('m', 2)).toBe(false);          // within 200 ms of it: coalesced
+    expect(c.takeNow('m', 3)).toBe(false);
+    jest.advanceTimersByTime(200);
+    expect(sent).toEqual([3]);                      // the trailing send carries the newest
+    jest.advanceTimersByTime(200);
+    expect(c.takeNow('m', 4)).toBe(true);           // 200 ms after the trailing send: at once again
+    jest.advanceTimersByTime(1000);
+    expect(sent).toEqual([3]);
+  });
 });

@@ -19,6 +19,23 @@ export class Coalescer<V> {
     k.timer = setTimeout(() => this.fire(key), wait);
   }
 
+  /**
+   * Like `changed`, except that when a send is allowed now it is not made here: true tells the
+   * caller to send `value` itself now (it counts as this key's send); false means it waits for
+   * the trailing send, which will carry the newest value.
+   */
+  takeNow(key: string, value: V): boolean {
+    const k = this.keys.get(key) ?? { last: 0 };
+    this.keys.set(key, k);
+    if (!k.timer && k.last + this.intervalMs - this.clock() <= 0) {
+      k.last = this.clock();
+      k.value = undefined;
+      return true;
+    }
+    this.changed(key, value);
+    return false;
+  }
+
   /** Sends everything still pending (on shutdown). */
   async flushAll(): Promise<void> {
     await Promise.all([...this.keys.keys()].map((key) => this.fire(key)));

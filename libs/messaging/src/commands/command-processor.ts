@@ -2,7 +2,7 @@ import type {
   Ack, Actor, CommandError, CommandMessage, DomainEvent, EventEnvelope, StreamName,
 } from '@rostrum/contracts';
 import { fail } from '@rostrum/contracts';
-import type { EventLog } from '../event-log/event-log';
+import type { EventLog, TransientMessage } from '../event-log/event-log';
 
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: CommandError };
 
@@ -41,6 +41,11 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
     private readonly afterAppend: (batch: AppendedBatch<S>) => Promise<void> = async () => undefined,
     private readonly clock: () => number = Date.now,
     private readonly maxCachedMeetings = 1000,
+    /**
+     * Transient messages to publish with an append's events, from the state after them (e.g. the
+     * floor view, when its rate allows one now): they reach the gateways in the same fan-out read.
+     */
+    private readonly alongside?: (meetingId: string, state: S) => Array<Omit<TransientMessage, 'meetingId' | 'transient'>>,
   ) {}
 
   handle(message: CommandMessage): Promise<Ack> {
@@ -86,7 +91,13 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
         return (await this.log.rememberRejection(meetingId, stream, commandId, { ok: false, error: decision.error })) as Ack;
       }
 
-      const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now });
+      let evolved: S | undefined;
+      const base = state;
+      const appended = await this.log.append(meetingId, stream, state.seq, decision.events, { commandId, actor: message.actor, at: now }, undefined,
+        this.alongside && ((envelopes) => {
+          evolved = envelopes.reduce((s, e) => this.capability.evolve(s, e), base);
+          return this.alongside!(meetingId, evolved);
+        }));
       if (appended.status === 'duplicate') return appended.replicated === false ? notReplicated() : appended.result as Ack;
       if (appended.status === 'conflict' && appended.head < state.seq) {
         // The log is shorter than what this process already saw: Redis lost its latest writes.
@@ -103,7 +114,7 @@ export class CommandProcessor<S extends { seq: number }, C = Record<string, neve
         current = true;
         continue;
       }
-      const next = appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);
+      const next = evolved ?? appended.envelopes.reduce((s, e) => this.capability.evolve(s, e), state);
       this.remember(meetingId, next);
       await this.afterAppend({ meetingId, envelopes: appended.envelopes, state: next });
       return appended.replicated === false ? notReplicated() : { ok: true, seq: appended.seq };

@@ -78,10 +78,13 @@ export class EventLog {
    * meeting's fan-out shard. `result` is what a repeat of the same commandId will get back (the
    * first result, as DESIGN.md requires). With REDIS_MIN_REPLICAS_ACK = N the append is followed
    * by `WAIT N timeout` on the same connection; `replicated` says whether N replicas confirmed.
+   * `alongside(envelopes)` (optional, synchronous; a throw is ignored) names transient messages
+   * to copy to the fan-out together with the appended events, after them.
    */
   async append(
     meetingId: string, stream: StreamName, expectedSeq: number, events: DomainEvent[], meta: AppendMeta,
     result: (seq: number) => unknown = (seq) => ({ ok: true, seq }),
+    alongside?: (appended: EventEnvelope[]) => Array<Omit<TransientMessage, 'meetingId' | 'transient'>>,
   ): Promise<AppendResult> {
     const envelopes = stampEvents(meetingId, stream, expectedSeq, events, meta);
     const lastSeq = expectedSeq + envelopes.length;
@@ -101,8 +104,12 @@ export class EventLog {
     }
     if (reply[0] === 'conflict') return { status: 'conflict', head: Number(reply[1]) };
     // Appended: the events are in the log whatever happens to the copy; a failed copy is made
-    // again by the sweeper, and gateways fetch skipped seqs from the log.
-    await this.publish(meetingId, stream, envelopes).catch(() => undefined);
+    // again by the sweeper, and gateways fetch skipped seqs from the log. Transient state the
+    // caller derives from them (`alongside`, e.g. the floor view) goes in the same copy, right
+    // after them, so a gateway reads both in one round and can send them in one message.
+    let extra: TransientMessage[] = [];
+    try { extra = (alongside?.(envelopes) ?? []).map((t) => ({ ...t, meetingId, transient: true as const })); } catch { extra = []; }
+    await this.publish(meetingId, stream, envelopes, extra).catch(() => undefined);
     return { status: 'appended', seq: Number(reply[1]), envelopes, replicated };
   }
 
@@ -133,11 +140,11 @@ export class EventLog {
    * copied. The mark is not waited for: a mark lost with its process only makes the sweeper copy
    * again what gateways then drop, so the ack costs one round trip less.
    */
-  private async publish(meetingId: string, stream: StreamName, envelopes: EventEnvelope[]): Promise<void> {
+  private async publish(meetingId: string, stream: StreamName, envelopes: EventEnvelope[], transients: TransientMessage[] = []): Promise<void> {
     if (envelopes.length === 0) return;
     const shard = this.keys.shardOf(meetingId);
     await (this.redis as unknown as Scripted).rostrumPublish(this.keys.fanoutShard(shard), this.keys.activeShard(shard), FANOUT_MAXLEN, meetingId,
-      ...envelopes.map((e) => JSON.stringify(e)));
+      ...envelopes.map((e) => JSON.stringify(e)), ...transients.map((t) => JSON.stringify(t)));
     void (this.redis as unknown as Scripted).rostrumMark(this.keys.fannedOut(meetingId), stream, envelopes[envelopes.length - 1]!.seq).catch(() => undefined);
   }
 
