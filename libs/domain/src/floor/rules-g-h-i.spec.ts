@@ -176,3 +176,54 @@ describe('I. the running record', () => {
     expect(ev[0]!.seq).toBeGreaterThan(0);
   });
 });
+
+describe('H. presence of a remote speaker (R41)', () => {
+  /** NOR (remote) holds the floor on item 1 since 20 s. */
+  function remoteSpeaking() {
+    const m = openMeeting();
+    const nor = inscribe(m, 'NOR', { mode: 'remote' });
+    m.ok('chair.next'); m.ok('speech.start'); m.seconds(20);
+    return { m, nor };
+  }
+  const types = (ev: Array<{ type: string }>) => ev.map((e) => e.type);
+
+  it('R41 the resumption records how long the connection was lost', () => {
+    const { m, nor } = remoteSpeaking();
+    const dropAt = m.now;
+    m.ok('presence.update', { status: 'dropped' }, delegate('NOR'));
+    m.seconds(40);
+    const back = m.ok('presence.update', { status: 'back' }, delegate('NOR'));
+    expect(back[1]).toMatchObject({ type: 'speech.resumed', payload: { entryId: nor, at: dropAt + 40_000, pausedMs: 40_000, reason: 'reconnected' } });
+  });
+
+  it('R41 only the speaker\'s own connection matters, and a second drop or a reconnection while speaking changes nothing', () => {
+    const { m } = remoteSpeaking();
+    expect(types(m.ok('presence.update', { status: 'dropped' }, delegate('GHA')))).toEqual(['presence.updated']);   // another delegation
+    expect(types(m.ok('presence.update', { status: 'connected', mode: 'remote' }, delegate('NOR')))).toEqual(['presence.updated']);   // not paused: nothing to resume, nothing to pause
+    expect(m.state.speech?.paused).toBe(false);
+    expect(types(m.ok('presence.update', { status: 'dropped' }, delegate('NOR')))).toEqual(['presence.updated', 'speech.paused']);
+    m.seconds(5);
+    expect(types(m.ok('presence.update', { status: 'dropped' }, delegate('NOR')))).toEqual(['presence.updated']);   // still down: stays paused
+    expect(m.state.speech).toMatchObject({ paused: true, pauseReason: 'disconnected' });
+  });
+
+  it('R41 the return resumes only a pause the disconnection caused, and not while a point of order awaits its ruling (R21)', () => {
+    const { m } = remoteSpeaking();
+    m.ok('speech.pause');                                         // the chair's own pause
+    expect(types(m.ok('presence.update', { status: 'back' }, delegate('NOR')))).toEqual(['presence.updated']);
+    expect(m.state.speech?.paused).toBe(true);
+    m.ok('speech.resume');
+    m.ok('presence.update', { status: 'dropped' }, delegate('NOR'));
+    m.ok('floor.request', { type: 'point-of-order', text: 'The speaker cannot be heard' }, delegate('GBR'));
+    expect(types(m.ok('presence.update', { status: 'back' }, delegate('NOR')))).toEqual(['presence.updated']);
+    expect(m.state.speech?.paused).toBe(true);
+  });
+
+  it('R41 staff name the delegation whose presence changes, and only a delegation of the meeting', () => {
+    const m = openMeeting();
+    expect(m.no('presence.update', { status: 'dropped' }, chair)).toMatchObject({ code: 'VALIDATION_FAILED', message: 'delegationId: name the delegation' });
+    expect(m.no('presence.update', { delegationId: 'FRA', status: 'dropped' }, chair)).toMatchObject({ code: 'NO_SUCH_DELEGATION', message: 'no delegation FRA' });
+    expect(m.ok('presence.update', { delegationId: 'GHA', status: 'dropped' }, secretariat)[0]!.payload).toEqual({ delegationId: 'GHA', status: 'dropped' });
+    expect(projectFloor(m.state, chair).presence).toMatchObject({ GHA: { status: 'dropped', mode: 'in-room' } });
+  });
+});
