@@ -15,6 +15,7 @@ function voting(overrides: Record<string, unknown> = {}) {
   m.ok('vote.open', { question: { kind: 'text', text: 'Draft decision A/79/L.1' } });
   return m;
 }
+const hearNext = (m: TestMeeting) => { m.ok('speech.start'); m.ok('speech.end'); };
 const cast = (m: TestMeeting, d: string, choice: string) => m.ok('vote.cast', { choice }, delegate(d));
 const closed = (m: TestMeeting) => m.last('vote.closed')!.payload as unknown as VoteResult;
 
@@ -159,6 +160,34 @@ describe('K. decisions of the meeting', () => {
     expect(recordOf(m, 'motion.decided')).toEqual(['The motion for the adjournment of the debate was adopted by 2 votes to 1.']);
     expect(m.no('vote.open', { question: { kind: 'motion' } }).code).toBe('NO_MOTION');
     expect(m.no('vote.open', { question: { kind: 'appeal' } }).code).toBe('NO_PENDING_APPEAL');
+  });
+
+  it('R53 R33 an entry refused by a ruling and restored by the overturn keeps the time limit it was given', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    const nor = inscribe(m, 'NOR', { allottedSeconds: 120 }, secretariat);
+    const poo = (m.ok('floor.request', { type: 'point-of-order', text: 'Norway is not entitled to speak' }, delegate('GBR'))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+    m.ok('pointOfOrder.rule', { entryId: poo, decision: 'upheld', text: 'Norway will not be heard.', effect: { kind: 'refuse-request', entryId: nor } });
+    expect(m.state.entries[nor]!.status).toBe('declined');
+    m.ok('pointOfOrder.appeal', { entryId: poo }, delegate('NOR'));
+    const undone = m.ok('pointOfOrder.decideAppeal', { entryId: poo, overturned: true, votes: { for: 30, against: 12, abstain: 0 } });
+    expect(undone.map((e) => e.type)).toEqual(['pointOfOrder.appealDecided', 'pointOfOrder.rulingUndone']);
+    expect(m.state.entries[nor]!.status).toBe('waiting');
+    m.ok('chair.next'); hearNext(m);
+    expect(m.ok('chair.next')[0]!.payload).toMatchObject({ entry: { entryId: nor }, allottedSeconds: 120 });
+  });
+
+  it('R50 R53 a vote on a motion belongs to the item debated: the open vote, its close and the ballots say so', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate' }, delegate('GHA'));
+    m.ok('chair.next'); m.ok('speech.start'); m.ok('speech.end');
+    m.ok('vote.open', { question: { kind: 'motion' } });
+    expect(projectFloor(m.state, viewer).vote).toMatchObject({ itemId: 'item-1', status: 'open' });
+    expect(cast(m, 'GHA', 'no')[0]!.itemId).toBe('item-1');
+    const close = m.ok('vote.close');
+    expect(close[0]!.payload).toMatchObject({ itemId: 'item-1', adopted: false });
+    expect(close.map((e) => e.type)).toEqual(['vote.closed', 'motion.decided']);
+    expect(m.state.items['item-1']!.status).toBe('open');
   });
 
   it('R54 after the close a delegation states its intended vote; recorded as such, the result does not change', () => {
