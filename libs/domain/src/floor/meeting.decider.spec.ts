@@ -63,6 +63,73 @@ describe('rules profiles', () => {
     expect(resolveProfile({ preset: 'un-ga', overrides: { bogus: 1 } })).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
   });
 
+  it('R10 R14 R13 R36 R29 R49 the robert preset is the table of RULES.md: pro/con alternation, first-time speakers first, 600 s and two speeches, no replies, closing by vote, all members vote', () => {
+    const r = resolveProfile({ preset: 'robert' });
+    expect(r.ok && r.profile).toMatchObject({
+      preset: 'robert', groupsFirst: false, preferFirstTimeSpeakers: true, alternateProCon: true, reorderNeedsReason: false, maxSpeechesPerItem: 2,
+      time: { defaultSeconds: 600, perTypeSeconds: { statement: 600, 'point-of-order': 120 }, perTierSeconds: {}, warningsSeconds: [30], overrun: 'alert-chair' },
+      rightOfReply: { enabled: false }, closing: { requiresAnnouncement: false, consent: 'vote' },
+      pointsOfOrder: { enabled: true, interrupts: true, appeal: true },
+      voting: { entitledTiers: ['officers', 'members'], majority: 'simple' },
+    });
+    expect(r.ok && r.profile.time.perTypeSeconds).toMatchObject({ statement: 600, 'point-of-order': 120 });
+  });
+
+  it('R35 R22 R24 R29 R6 the informal-panel preset: soft 300 s with 30 s grace, no appeal, no replies, the chair closes, no place lost, no votes', () => {
+    const r = resolveProfile({ preset: 'informal-panel' });
+    expect(r.ok && r.profile).toMatchObject({
+      groupsFirst: false, reorderNeedsReason: false, changeLosesPlace: false,
+      time: { defaultSeconds: 300, perTierSeconds: {}, overrun: 'end-after-grace', graceSeconds: 30 },
+      pointsOfOrder: { enabled: true, appeal: false }, rightOfReply: { enabled: false },
+      closing: { requiresAnnouncement: false, consent: 'chair' }, voting: { entitledTiers: [] },
+    });
+    expect(r.ok && r.profile.time.perTypeSeconds).toMatchObject({ statement: 300, question: 120, 'point-of-order': 120 });
+  });
+
+  it('R37 R35 R34 the model-un preset: 90 s, a 10 s warning, ended at expiry, no appeal, no replies, yields on', () => {
+    const r = resolveProfile({ preset: 'model-un' });
+    expect(r.ok && r.profile).toMatchObject({
+      groupsFirst: false, reorderNeedsReason: false, changeLosesPlace: true,
+      time: { defaultSeconds: 90, perTierSeconds: {}, warningsSeconds: [10], overrun: 'end-after-grace', graceSeconds: 0 },
+      pointsOfOrder: { enabled: true, appeal: false }, rightOfReply: { enabled: false },
+      closing: { requiresAnnouncement: false, consent: 'chair' }, yields: { enabled: true }, voting: { entitledTiers: ['members'] },
+    });
+    expect(r.ok && r.profile.time.perTypeSeconds).toMatchObject({ statement: 90, 'point-of-order': 60 });
+  });
+
+  it('R14 R33 the un-ga preset does not alternate pro and con, and gives civil society 180 s where no per-type limit applies (ecosoc too, where it may speak)', () => {
+    const ga = resolveProfile({ preset: 'un-ga' });
+    expect(ga.ok && ga.profile).toMatchObject({ alternateProCon: false, preferFirstTimeSpeakers: false, groupsFirst: true, time: { perTierSeconds: { 'civil-society': 180 } } });
+    const m = openMeeting('ecosoc');
+    const ipi = m.ok('floor.request', { type: 'question' }, delegate('IPI'))[0]!.payload as { entry: { entryId: string } };
+    expect(m.ok('chair.next')[0]!.payload).toMatchObject({ entry: { entryId: ipi.entry.entryId }, allottedSeconds: 180 });   // R33: no per-type limit for a question, so the tier's
+  });
+
+  it('an override left unset keeps the preset\'s value; a section replaced by a scalar is refused, naming it', () => {
+    const kept = resolveProfile({ preset: 'un-ga', overrides: { time: { defaultSeconds: undefined, graceSeconds: 5 } } });
+    expect(kept.ok && kept.profile.time).toMatchObject({ defaultSeconds: 300, graceSeconds: 5 });
+    const scalar = resolveProfile({ preset: 'un-ga', overrides: { time: 300 } });
+    expect(scalar).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID', details: { field: 'time' } } });
+    expect(!scalar.ok && scalar.error.message).toMatch(/^profile field "time": /);
+    const bad = resolveProfile({ preset: 'un-ga', overrides: { rightOfReply: { maxPerDelegation: -1 } } });
+    expect(!bad.ok && bad.error.details).toMatchObject({ field: 'rightOfReply.maxPerDelegation', issues: [expect.objectContaining({ path: ['rightOfReply', 'maxPerDelegation'] })] });
+    expect(resolveProfile({ preset: 'nope' })).toEqual({ ok: false, error: { code: 'PROFILE_INVALID', message: 'unknown preset "nope"', details: { field: 'preset' } } });
+  });
+
+  it('overrides cannot reach the prototype: __proto__, constructor and prototype keys are ignored', () => {
+    const r = resolveProfile({ preset: 'un-ga', overrides: JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "prototype": {"y": 2}, "time": {"constructor": {"z": 3}, "defaultSeconds": 200}}') });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.profile.time.defaultSeconds).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.ok && Object.getPrototypeOf(r.profile)).toBe(Object.prototype);
+  });
+
+  it('R5 R10 an eligible tier the profile does not order is refused, naming it', () => {
+    const r = resolveProfile({ preset: 'un-ga', overrides: { tiers: ['groups', 'members'] } });
+    expect(r).toEqual({ ok: false, error: { code: 'PROFILE_INVALID', message: 'profile field "eligibleTiers": "officers" is not one of tiers', details: { field: 'eligibleTiers' } } });
+    expect(resolveProfile({ preset: 'un-ga', overrides: { tiers: ['groups', 'members'], eligibleTiers: ['members'] } }).ok).toBe(true);
+  });
+
   it('R3 a participant added after the meeting was created speaks under the name, title and level registered for it', () => {
     const m = openMeeting();
     const minister: typeof chair = { role: 'delegate', participantId: 'p-gha-2', delegationId: 'GHA' };
