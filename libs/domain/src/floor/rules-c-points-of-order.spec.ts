@@ -297,4 +297,36 @@ describe('C. points of order: what a ruling may decide, and appeals (R17–R23, 
     expect(m.state.entries[nor]!.status).toBe('called');                // R53: the speaker gets the floor back
     m.ok('pointOfOrder.rule', { entryId: other, decision: 'rejected', text: 'Not a point of order.' });
   });
+
+  it('R19 R42 a point of order recognised over a speech it did not pause pauses it now, alerting the chair; nobody is told "on deck" for it', () => {
+    const m = speaking('un-ga', { pointsOfOrder: { interrupts: false } });
+    const nor = m.state.speech!.entryId;
+    inscribe(m, 'GHA');
+    const poo = raise(m, 'GBR');
+    m.ok('chair.grant', { entryId: poo });
+    const started = m.ok('speech.start');
+    expect(started.map((e) => e.type)).toEqual(['speech.paused', 'speech.started']);
+    expect(started[0]!.payload).toEqual({ entryId: nor, at: m.now, reason: 'point-of-order', clockRuns: false, alertChair: true });
+  });
+
+  it('R20 the chair\'s pause does not alert itself and stops the clock; the resumption records the pause, or none when the clock ran', () => {
+    const m = speaking();
+    const nor = m.state.speech!.entryId;
+    expect(m.ok('speech.pause')[0]!.payload).toEqual({ entryId: nor, at: m.now, reason: 'chair', clockRuns: false, alertChair: false });
+    m.seconds(7);
+    expect(m.ok('speech.resume')[0]!.payload).toEqual({ entryId: nor, at: m.now, pausedMs: 7000, reason: 'chair' });
+    const runs = speaking('un-ga', { clockRunsDuringPointOfOrder: true });
+    const poo = raise(runs, 'GBR');
+    runs.seconds(5);
+    runs.ok('pointOfOrder.rule', { entryId: poo, decision: 'rejected', text: 'Not a point of order.' });
+    expect(runs.ok('speech.resume')[0]!.payload).toMatchObject({ pausedMs: 0, reason: 'chair' });
+  });
+
+  it('R23 a point of order being heard is not ended like a speech: the refusal says the ruling ends it', () => {
+    const m = speaking();
+    const poo = raise(m, 'GBR');
+    m.ok('chair.grant', { entryId: poo }); m.ok('speech.start');
+    expect(m.no('speech.end', {}, delegate('GBR'))).toMatchObject({ code: 'RULING_REQUIRED', message: 'a point of order ends with the chair\'s ruling' });
+  });
 });
+
