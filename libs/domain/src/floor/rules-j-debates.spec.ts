@@ -240,4 +240,29 @@ describe('J. debates across meetings: the provisional list and exchanges in deta
     inscribe(m, 'NOR', { speaker: { name: 'Minister of Norway', level: 'minister' } }, secretariat);
     expect(speakers(m)).toEqual(['SEN', 'GBR', 'NOR', 'EGY']);
   });
+
+  it('R47 a slot that would end after its meeting\'s planned end moves to the next planned meeting', () => {
+    const day = Date.UTC(2025, 8, 24);
+    const sittings = [
+      { startsAt: iso(day + 9 * 60 * MIN), endsAt: iso(day + 9 * 60 * MIN + 45 * MIN) },         // room for two 20-minute slots, not three
+      { startsAt: iso(day + 15 * 60 * MIN), endsAt: iso(day + 15 * 60 * MIN + 45 * MIN) },
+    ];
+    const m = session({ inscription: { opensAt: null, closesAt: null, slotSeconds: 1200 } }, sittings);
+    for (const d of ['GHA', 'NOR', 'SEN']) { inscribe(m, d, { itemId: 'item-1' }); m.seconds(1); }
+    const s1 = Date.parse(sittings[0]!.startsAt);
+    const s2 = Date.parse(sittings[1]!.startsAt);
+    expect(provisionalList(m.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.sitting, s.estimatedAt])).toEqual([
+      ['GHA', 1, s1], ['NOR', 1, s1 + 20 * MIN], ['SEN', 2, s2],
+    ]);
+  });
+
+  it('R45 a concluded item carries nobody over when the meeting rises', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    inscribe(m, 'NOR', { itemId: 'item-2' });
+    m.ok('item.conclude');
+    const rose = m.ok('meeting.rise')[0]!;
+    expect(rose.payload).toEqual({ sitting: 1, carriedOver: [{ itemId: 'item-2', entryIds: [expect.any(String)] }] });
+  });
 });
+
