@@ -1,5 +1,5 @@
 import { FLOOR_EVENT_TYPES, SYSTEM_ACTOR } from '@rostrum/contracts';
-import { chair, delegate, meetingSetup, openMeeting, operator, TestMeeting, viewer } from './floor.fixtures';
+import { chair, delegate, inscribe, meetingSetup, openMeeting, operator, TestMeeting, viewer } from './floor.fixtures';
 import { decideFloor, initialFloorState, projectFloor, resolveProfile } from './index';
 
 describe('meeting lifecycle', () => {
@@ -143,5 +143,73 @@ describe('rules profiles', () => {
     expect(m.state.participants['p-gha-3']).toMatchObject({ gender: 'female', language: 'fr' });
     const [requested] = m.ok('floor.request', { type: 'statement' }, minister);
     expect(requested.payload).toMatchObject({ entry: { speakerName: 'Hon. Ama Boateng', speakerTitle: 'Minister for Foreign Affairs', level: 'minister', participantId: 'p-gha-2' } });
+  });
+});
+
+describe('refusals of the floor, each with its own code and message', () => {
+  const raise = (m: TestMeeting, d: string): string =>
+    (m.ok('floor.request', { type: 'point-of-order', text: 'order' }, delegate(d))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+
+  it('an invalid payload is refused with the schema\'s issues; an adjourned meeting says so, not merely "not open"', () => {
+    const m = openMeeting();
+    const bad = m.no('chair.reorder', { entryId: 'e1', toIndex: -1 });
+    expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [expect.objectContaining({ path: ['toIndex'] })] } });
+    m.ok('meeting.adjourn');
+    expect(m.no('chair.next')).toMatchObject({ code: 'MEETING_ADJOURNED', message: 'the meeting is adjourned' });
+    expect(m.no('meeting.adjourn')).toMatchObject({ code: 'MEETING_ADJOURNED', message: 'the meeting is already adjourned' });
+  });
+
+  it('R2 R31 an item is taken up once, and a concluded one is not taken up again nor concluded twice', () => {
+    const m = openMeeting();
+    expect(m.no('item.takeUp', { itemId: 'item-1' })).toMatchObject({ code: 'VALIDATION_FAILED', message: 'this item is already taken up' });
+    m.ok('item.conclude');
+    expect(m.no('item.conclude', { itemId: 'item-1' })).toMatchObject({ code: 'ITEM_CONCLUDED', message: 'the debate on this item is already concluded' });
+    expect(m.no('item.takeUp', { itemId: 'item-1' })).toMatchObject({ code: 'ITEM_CONCLUDED', message: 'the debate on this item is concluded' });
+    expect(m.no('chair.next').code).toBe('NO_CURRENT_ITEM');
+  });
+
+  it('R21 the chair pauses or resumes only the speech holding the floor', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA');
+    const nor = inscribe(m, 'NOR');
+    m.ok('chair.next'); m.ok('speech.start');
+    expect(m.no('speech.pause', { entryId: nor })).toMatchObject({ code: 'NO_SPEECH', message: `entry ${nor} is not speaking` });
+    m.ok('speech.pause', { entryId: gha });
+  });
+
+  it('R23 a point of order is not declined like an entry: the refusal says a ruling settles it', () => {
+    const m = openMeeting();
+    const poo = raise(m, 'GBR');
+    expect(m.no('chair.decline', { entryId: poo })).toMatchObject({ code: 'RULING_REQUIRED', message: 'a point of order is settled by a ruling' });
+  });
+
+  it('R18 R21 a point of order is not recognised while a speaker has been called, nor over another point of order being heard', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    m.ok('chair.next');                                          // GHA called, not yet speaking
+    const poo = raise(m, 'GBR');
+    expect(m.no('chair.grant', { entryId: poo })).toMatchObject({ code: 'FLOOR_OCCUPIED', message: 'finish the point of order being heard first' });
+    const n = openMeeting();
+    const first = raise(n, 'GBR');
+    n.ok('chair.grant', { entryId: first }); n.ok('speech.start');   // no speech interrupted
+    const second = raise(n, 'EGY');
+    expect(n.no('chair.grant', { entryId: second }).code).toBe('FLOOR_OCCUPIED');
+    const gha = inscribe(n, 'GHA');
+    expect(n.no('pointOfOrder.rule', { entryId: gha, decision: 'upheld', text: 'x' })).toMatchObject({ code: 'NO_SUCH_ENTRY', message: 'no pending point of order with this id' });
+  });
+
+  it('R22 only the last ruling is appealed, once, and not where the profile allows no appeal', () => {
+    const m = openMeeting();
+    const first = raise(m, 'GBR');
+    const second = raise(m, 'EGY');
+    m.ok('pointOfOrder.rule', { entryId: first, decision: 'rejected', text: 'Not a point of order.' });
+    m.ok('pointOfOrder.rule', { entryId: second, decision: 'rejected', text: 'Not a point of order.' });
+    expect(m.no('pointOfOrder.appeal', { entryId: first }, delegate('GBR'))).toMatchObject({ code: 'APPEAL_NOT_ALLOWED', message: 'only the last ruling may be appealed, before the next business' });
+    m.ok('pointOfOrder.appeal', { entryId: second }, delegate('EGY'));
+    expect(m.no('pointOfOrder.appeal', { entryId: second }, delegate('GHA')).code).toBe('APPEAL_NOT_ALLOWED');
+    const mun = openMeeting('model-un');
+    const p = raise(mun, 'GBR');
+    mun.ok('pointOfOrder.rule', { entryId: p, decision: 'rejected', text: 'Not a point of order.' });
+    expect(mun.no('pointOfOrder.appeal', { entryId: p }, delegate('GBR'))).toMatchObject({ code: 'APPEAL_NOT_ALLOWED', message: 'rulings are not open to appeal in this meeting' });
   });
 });
