@@ -212,4 +212,13 @@ describe('refusals of the floor, each with its own code and message', () => {
     mun.ok('pointOfOrder.rule', { entryId: p, decision: 'rejected', text: 'Not a point of order.' });
     expect(mun.no('pointOfOrder.appeal', { entryId: p }, delegate('GBR'))).toMatchObject({ code: 'APPEAL_NOT_ALLOWED', message: 'rulings are not open to appeal in this meeting' });
   });
+
+  it('R2 an unknown item or entry is named in the refusal; without an item taken up the list cannot be reached', () => {
+    const m = openMeeting();
+    expect(m.no('floor.request', { type: 'statement', itemId: 'item-9' }, delegate('GHA'))).toMatchObject({ code: 'NO_SUCH_ITEM', message: 'no agenda item item-9' });
+    expect(m.no('chair.grant', { entryId: 'e99' })).toMatchObject({ code: 'NO_SUCH_ENTRY', message: 'no entry e99' });
+    m.ok('item.conclude');
+    expect(m.no('list.announce')).toMatchObject({ code: 'NO_CURRENT_ITEM', message: 'no agenda item is taken up' });
+  });
 });
+
