@@ -282,7 +282,7 @@ describe('K. decisions of the meeting', () => {
     const { m, egy } = appealed('none');
     expect(m.state.speech).toMatchObject({ entryId: egy, paused: true });
     expect(m.no('speech.resume').code).toBe('APPEAL_PENDING');
-    m.ok('vote.open', { question: { kind: 'appeal' } });
+    expect(m.ok('vote.open', { question: { kind: 'appeal' } })[0]!.payload).toMatchObject({ question: { kind: 'appeal', text: 'Shall the ruling of the President be overturned?' } });
     expect(m.no('speech.resume').code).toBe('APPEAL_PENDING');
     cast(m, 'GBR', 'no');
     expect(m.ok('vote.close').map((e) => e.type)).toEqual(['vote.closed', 'pointOfOrder.appealDecided']);
