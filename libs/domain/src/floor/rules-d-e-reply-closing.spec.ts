@@ -217,3 +217,16 @@ describe('E. a procedural motion put to the meeting by show of hands (R32, R51)'
     m.ok('motion.decide', { adopted: false, votes: { for: 5, against: 5, abstain: 2 } });
   });
 });
+
+describe('E. the list reopened (R30)', () => {
+  it('R30 a reopened list is shown open again and can be announced and closed anew', () => {
+    const m = openMeeting();
+    m.ok('list.announce'); m.ok('list.close', { consent: 'no-objection' });
+    m.ok('list.reopen', { reason: 'new developments' });
+    expect(projectFloor(m.state, viewer).items).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'item-1', list: 'open' })]));
+    expect(m.no('list.close', { consent: 'no-objection' }).code).toBe('LIST_NOT_ANNOUNCED');
+    m.ok('list.announce');
+    m.ok('list.close', { consent: 'no-objection' });
+  });
+});
+
