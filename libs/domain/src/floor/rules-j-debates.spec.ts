@@ -241,6 +241,18 @@ describe('J. debates across meetings: the provisional list and exchanges in deta
     expect(speakers(m)).toEqual(['SEN', 'GBR', 'NOR', 'EGY']);
   });
 
+  it('R45 R48 the exchange works both ways: proposed by the newcomer, it takes the carried-over place', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    const [, egy] = ['SEN', 'EGY'].map((d) => { const id = inscribe(m, d); m.seconds(1); return id; });
+    m.ok('meeting.rise');
+    const gbr = inscribe(m, 'GBR');
+    m.ok('place.propose', { entryId: gbr, withEntryId: egy }, delegate('GBR'));
+    m.ok('place.confirm', { exchangeId: 'x1' }, delegate('EGY'));
+    m.ok('place.approve', { exchangeId: 'x1' });
+    inscribe(m, 'NOR', { speaker: { name: 'Minister of Norway', level: 'minister' } }, secretariat);
+    expect(speakers(m)).toEqual(['SEN', 'GBR', 'NOR', 'EGY']);
+  });
+
   it('R47 a slot that would end after its meeting\'s planned end moves to the next planned meeting', () => {
     const day = Date.UTC(2025, 8, 24);
     const sittings = [
