@@ -62,7 +62,7 @@ export function can(view: FloorSnapshot, command: { type: FloorCommandName | str
       return item ? answer(itemNotConcluded(item) ?? itemNotTakenUp(view, item)) : refuse('NO_SUCH_ITEM', `no agenda item ${String(p.itemId)}`);
     }
     case 'item.conclude': {
-      const first = meetingOpen(view) ?? (p.itemId ? undefined : currentItem(view));
+      const first = meetingOpen(view) ?? noVote(view) ?? (p.itemId ? undefined : currentItem(view));
       if (first) return answer(first);
       const item = itemOf(view, p.itemId as string | undefined);
       if (!item) return refuse('NO_SUCH_ITEM', `no agenda item ${String(p.itemId)}`);

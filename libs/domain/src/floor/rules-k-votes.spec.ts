@@ -190,6 +190,17 @@ describe('K. decisions of the meeting', () => {
     expect(m.state.items['item-1']!.status).toBe('open');
   });
 
+  it('R50 R32 the debate on an item is not concluded while the meeting votes, on a motion about it or on anything else', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate' }, delegate('GHA'));
+    m.ok('chair.next'); m.ok('speech.start'); m.ok('speech.end');
+    m.ok('vote.open', { question: { kind: 'motion' } });
+    expect(m.no('item.conclude')).toMatchObject({ code: 'VOTE_IN_PROGRESS' });
+    expect(m.no('item.conclude', { itemId: 'item-2' }).code).toBe('VOTE_IN_PROGRESS');
+    cast(m, 'GHA', 'yes');
+    expect(m.ok('vote.close').map((e) => [e.type, e.itemId])).toEqual([['vote.closed', 'item-1'], ['motion.decided', 'item-1'], ['item.concluded', 'item-1']]);
+  });
+
   it('R54 after the close a delegation states its intended vote; recorded as such, the result does not change', () => {
     const m = voting();
     cast(m, 'GHA', 'yes'); cast(m, 'SEN', 'no'); cast(m, 'NOR', 'yes');
