@@ -206,7 +206,7 @@ describe('C. points of order: what a ruling may decide, and appeals (R17–R23, 
     m.ok('chair.grant', { entryId: poo }); m.ok('speech.start'); m.seconds(15);
     const ruled = m.ok('pointOfOrder.rule', { entryId: poo, decision: 'rejected', text: 'Not a point of order.' });
     expect(ruled[0]).toMatchObject({ type: 'speech.ended', payload: { intervention: { entryId: poo, endReason: 'ruling', ruling: { decision: 'rejected', text: 'Not a point of order.' } } } });
-    expect(m.no('pointOfOrder.rule', { entryId: 'e99', decision: 'upheld', text: 'x' }).code).toBe('NO_SUCH_ENTRY');
+    expect(m.no('pointOfOrder.rule', { entryId: 'e99', decision: 'upheld', text: 'x' })).toMatchObject({ code: 'NO_SUCH_ENTRY', message: 'no entry e99' });
   });
 
   it('R53 a ruling decides only what is there: no unknown entry, not the point itself, out of order only the speaker holding the floor', () => {
@@ -327,6 +327,14 @@ describe('C. points of order: what a ruling may decide, and appeals (R17–R23, 
     const poo = raise(m, 'GBR');
     m.ok('chair.grant', { entryId: poo }); m.ok('speech.start');
     expect(m.no('speech.end', {}, delegate('GBR'))).toMatchObject({ code: 'RULING_REQUIRED', message: 'a point of order ends with the chair\'s ruling' });
+  });
+
+  it('R53 with nobody speaking, nobody can be ruled out of order', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA');
+    const poo = raise(m, 'GBR');
+    expect(m.no('pointOfOrder.rule', { entryId: poo, decision: 'upheld', text: 'Ghana is out of order.', effect: { kind: 'out-of-order', entryId: gha } }))
+      .toMatchObject({ code: 'NO_SPEECH', message: 'only the speaker holding the floor can be ruled out of order' });
   });
 });
 
