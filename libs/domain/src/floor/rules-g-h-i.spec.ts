@@ -369,4 +369,20 @@ describe('I. the state each event leaves (R43, R44, evolve)', () => {
     for (let i = 0; i < 2; i++) { inscribe(m, 'GHA'); hear(m, 5); }
     expect(m.no('floor.request', { type: 'statement' }, delegate('GHA')).code).toBe('SPEECH_LIMIT_REACHED');
   });
+
+  it('R15 R40 the chair\'s order holds when its first speaker is called, and a miss sends that speaker to its end', () => {
+    const m = openMeeting('un-ga', {}, { presence: false });
+    for (const d of ['GHA', 'SEN']) m.ok('presence.update', { status: 'connected' }, delegate(d));
+    inscribe(m, 'GHA'); m.seconds(1);
+    const nor = inscribe(m, 'NOR', { mode: 'remote' }); m.seconds(1);
+    const sen = inscribe(m, 'SEN'); m.seconds(1);
+    m.ok('chair.reorder', { entryId: sen, toIndex: 0, reason: 'agreed' });
+    m.ok('chair.reorder', { entryId: nor, toIndex: 0, reason: 'agreed' });
+    expect(speakers(m)).toEqual(['NOR', 'SEN', 'GHA']);
+    m.ok('chair.next');
+    expect(speakers(m)).toEqual(['SEN', 'GHA']);
+    m.seconds(31);                                               // NOR is not connected: moved to the end once
+    expect(speakers(m)).toEqual(['SEN', 'GHA', 'NOR']);
+  });
 });
+
