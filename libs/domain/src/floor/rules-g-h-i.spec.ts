@@ -384,5 +384,18 @@ describe('I. the state each event leaves (R43, R44, evolve)', () => {
     m.seconds(31);                                               // NOR is not connected: moved to the end once
     expect(speakers(m)).toEqual(['SEN', 'GHA', 'NOR']);
   });
+
+  it('R33 R34 an extension that leaves a warning behind does not give it again, and one that ends exactly now leaves the expiry standing', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    m.ok('chair.next'); m.ok('speech.start');
+    expect(m.seconds(280).map((e) => e.type)).toEqual(['clock.warning']);
+    m.ok('chair.extend', { kind: 'time', seconds: 10 });        // 30 s left: exactly the warning already given
+    expect(m.seconds(30).map((e) => e.type)).toEqual(['clock.expired']);
+    m.seconds(10);                                               // 320 s spoken of 310
+    m.ok('chair.extend', { kind: 'time', seconds: 10 });        // 320 s allotted: nothing left, still expired
+    expect(m.state.speech!.expiredAt).not.toBeNull();
+    expect(m.seconds(5).map((e) => e.type)).toEqual([]);
+  });
 });
 
