@@ -1,7 +1,7 @@
 import { FLOOR_COMMANDS, type ErrorCode, type EntryView, type FloorCommandName, type FloorSnapshot, type Role } from '@rostrum/contracts';
 import {
   appealable, calledToSpeak, currentItem, floorFree, itemNotConcluded, itemNotTakenUp, listClosable, listNotClosed, listReopenable,
-  meetingOpen, meetingOpenable, meetingSuspended, noPendingRuling, noPointOfOrder, noVote, notAPointOfOrder, notAdjourned,
+  meetingOpen, meetingOpenable, meetingSuspended, noPendingAppeal, noPendingRuling, noPointOfOrder, noVote, notAPointOfOrder, notAdjourned,
   ownDelegationOf, pointOfOrderRecognisable, rulingInTurn, speaking, speechPausable, speechResumable, startOverSpeech, withdrawable,
   type ItemFacts,
 } from './rules';
@@ -62,7 +62,7 @@ export function can(view: FloorSnapshot, command: { type: FloorCommandName | str
       return item ? answer(itemNotConcluded(item) ?? itemNotTakenUp(view, item)) : refuse('NO_SUCH_ITEM', `no agenda item ${String(p.itemId)}`);
     }
     case 'item.conclude': {
-      const first = meetingOpen(view) ?? (p.itemId ? undefined : currentItem(view));
+      const first = meetingOpen(view) ?? noVote(view) ?? (p.itemId ? undefined : currentItem(view));
       if (first) return answer(first);
       const item = itemOf(view, p.itemId as string | undefined);
       if (!item) return refuse('NO_SUCH_ITEM', `no agenda item ${String(p.itemId)}`);
@@ -132,7 +132,7 @@ export function can(view: FloorSnapshot, command: { type: FloorCommandName | str
       const closed = meetingOpen(view);
       if (closed) return answer(closed);
       if (!entry) return noEntry();
-      return answer(rulingInTurn((view.pointsOfOrder ?? []).map((e) => e.entryId), entry.entryId, entry.type));
+      return answer(rulingInTurn((view.pointsOfOrder ?? []).map((e) => e.entryId), entry.entryId, entry.type) ?? noPendingAppeal(view));
     }
     case 'pointOfOrder.appeal': return answer(meetingOpen(view) ?? appealable(view, view.profile!, entryId ?? ''));
     default: return OK;

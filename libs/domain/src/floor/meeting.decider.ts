@@ -111,7 +111,7 @@ export const takeUpItem: Handler<{ itemId: string }> = (d, p) => {
 };
 
 export const concludeItem: Handler<{ itemId?: string }> = (d, p) => {
-  const e = requireOpen(d);
+  const e = requireOpen(d) ?? voteOpen(d);                                        // R50: not while the meeting votes
   if (e) return e;
   const item = findItem(d, p.itemId);
   if (isError(item)) return item;

@@ -6,7 +6,7 @@ import { findEntry, isError, requireOpen } from './guards';
 import { intervention } from './intervention';
 import type { ItemState } from './state';
 import { own } from './own';
-import { appealable, rulingInTurn } from './rules';
+import { appealable, noPendingAppeal, rulingInTurn } from './rules';
 
 /** R17, R19, R20: raised at any time; interrupts the speaker and alerts the chair at once. */
 export function raisePointOfOrder(d: Draft, entry: EntrySnapshot, item: ItemState) {
@@ -57,7 +57,7 @@ export const rule: Handler<{ entryId: string; decision: 'upheld' | 'rejected'; t
   if (closed) return closed;
   const e = findEntry(d, p.entryId);
   if (isError(e)) return e;
-  const turn = rulingInTurn(d.state.pointsOfOrder, e.entryId, e.type);          // R18
+  const turn = rulingInTurn(d.state.pointsOfOrder, e.entryId, e.type) ?? noPendingAppeal(d.state);   // R18, R22
   if (turn) return turn;
   const bad = p.effect ? checkEffect(d, p.effect, e.entryId) : undefined;
   if (bad) return bad;

@@ -164,3 +164,69 @@ describe('E. closing the list and the debate', () => {
     expect(speakers(m)).toEqual([]);
   });
 });
+
+describe('E. a procedural motion put to the meeting by show of hands (R32, R51)', () => {
+  /** NOR moves the adjournment of the debate on item 1 (GBR waits on the ordinary list). */
+  function moved(): TestMeeting {
+    const m = openMeeting();
+    inscribe(m, 'GBR');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate' }, delegate('NOR'));
+    return m;
+  }
+
+  it('R32 the motion is not decided while a speaker has been given or holds the floor, nor while the meeting votes or is suspended', () => {
+    const m = moved();
+    m.ok('chair.next');                                           // NOR called, not yet speaking
+    const called = m.no('motion.decide', { adopted: true });
+    expect(called).toMatchObject({ code: 'FLOOR_OCCUPIED', message: 'let the speaker finish before the vote' });
+    m.ok('speech.start');
+    expect(m.no('motion.decide', { adopted: true }).code).toBe('FLOOR_OCCUPIED');
+    m.ok('speech.end');
+    m.ok('vote.open', { question: { kind: 'text', text: 'Draft decision L.2' } });
+    expect(m.no('motion.decide', { adopted: true })).toMatchObject({ code: 'VOTE_IN_PROGRESS', message: 'a vote is open' });
+    m.ok('vote.close');
+    m.ok('meeting.suspend');
+    expect(m.no('motion.decide', { adopted: true }).code).toBe('MEETING_NOT_OPEN');
+    m.ok('meeting.resume');
+    expect(m.state.items['item-1']!.motion).toMatchObject({ kind: 'adjourn-debate' });   // still pending after every refusal
+    m.ok('motion.decide', { adopted: false });
+    expect(m.no('motion.decide', { adopted: false })).toMatchObject({ code: 'NO_MOTION', message: 'no procedural motion is pending' });
+  });
+
+  it('R32 the decision is recorded with its kind, result and figures; adopted, it concludes the item (not automatically)', () => {
+    const m = moved();
+    const ev = m.ok('motion.decide', { adopted: true, votes: { for: 12, against: 3, abstain: 4 } });
+    expect(ev.map((e) => [e.type, e.payload])).toEqual([
+      ['motion.decided', { kind: 'adjourn-debate', adopted: true, votes: { for: 12, against: 3, abstain: 4 } }],
+      ['item.concluded', { itemId: 'item-1', automatic: false, reason: 'adjourn-debate' }],
+    ]);
+    expect(m.state.items['item-1']!.status).toBe('concluded');
+    const n = moved();
+    const rejected = n.ok('motion.decide', { adopted: false });
+    expect(rejected.map((e) => [e.type, e.payload])).toEqual([['motion.decided', { kind: 'adjourn-debate', adopted: false }]]);
+    expect(n.state.items['item-1']!.status).toBe('open');
+  });
+
+  it('R51 figures that give the other result are refused, saying what they mean', () => {
+    const m = moved();
+    expect(m.no('motion.decide', { adopted: true, votes: { for: 3, against: 12, abstain: 0 } }))
+      .toMatchObject({ code: 'VALIDATION_FAILED', message: 'votes: 3 to 12 means the question was not adopted' });
+    expect(m.no('motion.decide', { adopted: false, votes: { for: 12, against: 3, abstain: 0 } }))
+      .toMatchObject({ code: 'VALIDATION_FAILED', message: 'votes: 12 to 3 means the question was adopted' });
+    expect(m.no('motion.decide', { adopted: true, votes: { for: 5, against: 5, abstain: 2 } }).code).toBe('VALIDATION_FAILED');   // an equal division is not adopted
+    m.ok('motion.decide', { adopted: false, votes: { for: 5, against: 5, abstain: 2 } });
+  });
+});
+
+describe('E. the list reopened (R30)', () => {
+  it('R30 a reopened list is shown open again and can be announced and closed anew', () => {
+    const m = openMeeting();
+    m.ok('list.announce'); m.ok('list.close', { consent: 'no-objection' });
+    m.ok('list.reopen', { reason: 'new developments' });
+    expect(projectFloor(m.state, viewer).items).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'item-1', list: 'open' })]));
+    expect(m.no('list.close', { consent: 'no-objection' }).code).toBe('LIST_NOT_ANNOUNCED');
+    m.ok('list.announce');
+    m.ok('list.close', { consent: 'no-objection' });
+  });
+});
+

@@ -1,4 +1,4 @@
-import { chair, delegate, hear, inscribe, openMeeting, secretariat } from './floor.fixtures';
+import { chair, delegate, hear, inscribe, meetingSetup, openMeeting, operator, secretariat, TestMeeting } from './floor.fixtures';
 import { floorTimers } from './clock';
 
 const call = (m: ReturnType<typeof openMeeting>) => { m.ok('chair.next'); m.ok('speech.start'); };
@@ -154,5 +154,108 @@ describe('F. time', () => {
       inscribe(m, 'GHA'); call(m);
       expect(m.no('speech.yield', { to: 'chair' }, delegate('GHA')).code).toBe('YIELDS_DISABLED');
     }
+  });
+});
+
+describe('F. time: yields, extensions and limit changes in detail (R33, R36, R37)', () => {
+  /** model-un: GHA has spoken `s` seconds of its 90. */
+  function ghanaSpeaking(s = 30, overrides: Record<string, unknown> = {}, opts: { presence?: boolean } = {}) {
+    const m = openMeeting('model-un', overrides, opts);
+    const gha = inscribe(m, 'GHA');
+    if (opts.presence === false) m.ok('presence.update', { status: 'connected' }, delegate('GHA'));
+    call(m); m.seconds(s);
+    return { m, gha };
+  }
+
+  it('R37 a yield to a delegation gives the floor to its registered speaker, nationally, in its mode, for the remainder', () => {
+    const { m, gha } = ghanaSpeaking(30);
+    const ev = m.ok('speech.yield', { to: 'delegation', delegationId: 'NOR' }, delegate('GHA'));
+    expect(ev[0]!.payload).toEqual({ entryId: gha, to: 'delegation', delegationId: 'NOR', remainingSeconds: 60 });
+    expect(ev[1]!.payload).toMatchObject({ intervention: { entryId: gha, endReason: 'yield' } });
+    const given = ev[2]!.payload as { entry: { entryId: string } };
+    expect(given).toEqual({
+      entry: {
+        entryId: given.entry.entryId, itemId: 'item-1', delegationId: 'NOR', delegationName: 'Norway', tier: 'members',
+        speakerName: 'Speaker of Norway', speakerTitle: 'Ambassador', level: 'head-of-delegation',
+        capacity: { kind: 'national' }, capacityLabel: 'Norway', type: 'statement', mode: 'remote',
+        inscribedAt: m.now, requestedBy: 'p-GHA', allottedSeconds: 60,
+      },
+      calledAt: m.now, allottedSeconds: 60,
+    });
+    expect(given.entry.entryId).toMatch(/^e\d+$/);
+    expect(given.entry.entryId).not.toBe(gha);
+    expect(ev[3]!.payload).toMatchObject({ entryId: given.entry.entryId, delegationId: 'NOR', allottedSeconds: 60, yieldedFrom: gha });
+    expect(m.state.speech).toMatchObject({ entryId: given.entry.entryId, delegationId: 'NOR' });
+  });
+
+  it('R37 R39 a delegation yielded to with no presence known speaks in the room; one without a registered speaker under its own name', () => {
+    const { m } = ghanaSpeaking(30, {}, { presence: false });
+    const ev = m.ok('speech.yield', { to: 'delegation', delegationId: 'SEN' }, delegate('GHA'));
+    expect(ev[2]!.payload).toMatchObject({ entry: { delegationId: 'SEN', mode: 'in-room', speakerName: 'Speaker of Senegal' } });
+    const bare = new TestMeeting();
+    const setup = meetingSetup('model-un');
+    bare.ok('meeting.create', { ...setup, delegations: [...setup.delegations, { id: 'CIV', name: 'Civitas', tier: 'members', groups: [] }] }, operator);
+    bare.ok('meeting.open'); bare.ok('item.takeUp', { itemId: 'item-1' });
+    inscribe(bare, 'GHA');
+    call(bare); bare.seconds(10);
+    const given = bare.ok('speech.yield', { to: 'delegation', delegationId: 'CIV' }, delegate('GHA'))[2]!.payload as { entry: Record<string, unknown> };
+    expect(given.entry).toMatchObject({ delegationId: 'CIV', speakerName: 'Civitas', level: 'other', mode: 'in-room' });
+    expect(given.entry).not.toHaveProperty('speakerTitle');
+  });
+
+  it('R37 a yield to the chair lapses the time: nothing goes to a delegation', () => {
+    const { m, gha } = ghanaSpeaking(50);
+    const ev = m.ok('speech.yield', { to: 'chair' }, delegate('GHA'));
+    expect(ev.map((e) => [e.type, e.type === 'speech.yielded' ? e.payload : null])).toEqual([
+      ['speech.yielded', { entryId: gha, to: 'chair', remainingSeconds: 40 }], ['speech.ended', null],
+    ]);
+    expect(m.state.speech).toBeNull();
+  });
+
+  it('R37 yields are refused: to an unknown delegation, to oneself, for another delegation, twice, with no time left, or when off', () => {
+    const { m } = ghanaSpeaking(30);
+    expect(m.no('speech.yield', { to: 'delegation', delegationId: 'FRA' }, delegate('GHA'))).toMatchObject({ code: 'NO_SUCH_DELEGATION', message: 'no delegation FRA' });
+    expect(m.no('speech.yield', { to: 'delegation', delegationId: 'GHA' }, delegate('GHA'))).toMatchObject({ code: 'YIELD_NOT_ALLOWED', message: 'a delegation cannot yield to itself' });
+    expect(m.no('speech.yield', { to: 'chair' }, delegate('NOR')).code).toBe('NOT_YOUR_DELEGATION');
+    m.ok('speech.yield', { to: 'questions' }, delegate('GHA'));
+    expect(m.no('speech.yield', { to: 'chair' }, delegate('GHA'))).toMatchObject({ code: 'YIELD_NOT_ALLOWED', message: 'this time cannot be yielded' });
+    const late = openMeeting('un-ga', { yields: { enabled: true } });
+    inscribe(late, 'GHA');
+    call(late); late.seconds(300);                               // exactly the 300 s allotted: nothing left
+    expect(late.state.speech).not.toBeNull();
+    expect(late.no('speech.yield', { to: 'chair' }, delegate('GHA'))).toMatchObject({ code: 'YIELD_NOT_ALLOWED', message: 'no time is left to yield' });
+    const off = openMeeting();
+    inscribe(off, 'GHA'); call(off);
+    expect(off.no('speech.yield', { to: 'chair' }, delegate('GHA')).code).toBe('YIELDS_DISABLED');
+    const suspended = openMeeting('model-un');
+    suspended.ok('meeting.suspend');
+    expect(suspended.no('speech.yield', { to: 'chair' }, delegate('GHA')).code).toBe('MEETING_NOT_OPEN');
+  });
+
+  it('R33 an extension of time records its reason; R36 an extension of speeches names an existing item and delegation', () => {
+    const m = openMeeting('robert');
+    inscribe(m, 'GHA'); call(m);
+    expect(m.ok('chair.extend', { kind: 'time', seconds: 60, reason: 'agreed by the meeting' })[0]!.payload).toMatchObject({ seconds: 60, allottedSeconds: 660, reason: 'agreed by the meeting' });
+    expect(m.no('chair.extend', { kind: 'speeches', delegationId: 'GHA', itemId: 'item-9', speeches: 1 })).toMatchObject({ code: 'NO_SUCH_ITEM', message: 'name the item' });
+    expect(m.no('chair.extend', { kind: 'speeches', delegationId: 'FRA', speeches: 1 })).toMatchObject({ code: 'NO_SUCH_DELEGATION', message: 'no delegation FRA' });
+    m.ok('speech.end');
+    m.ok('item.conclude');
+    expect(m.no('chair.extend', { kind: 'speeches', delegationId: 'GHA', speeches: 1 }).code).toBe('NO_SUCH_ITEM');   // no item taken up
+  });
+
+  it('R33 a change of limits is recorded on the item taken up, with each limit changed; refused when the meeting is not open', () => {
+    const m = openMeeting('ecosoc');
+    const ev = m.ok('limits.change', { defaultSeconds: 240, perTierSeconds: { 'civil-society': 120 }, reason: 'many speakers' });
+    expect(ev[0]!.itemId).toBe('item-1');
+    expect(ev[0]!.payload).toMatchObject({ time: { defaultSeconds: 240, perTierSeconds: { 'civil-society': 120 }, perTypeSeconds: { statement: 300 } }, reason: 'many speakers' });
+    inscribe(m, 'IPI', { type: 'question' });
+    m.ok('chair.next');
+    expect(m.state.called && m.state.entries[m.state.called]!.allottedSeconds).toBe(120);
+    const order = m.ok('chair.callToOrder', { delegationId: 'GHA', text: 'The representative of Ghana is called to order.' });
+    expect(order[0]).toMatchObject({ itemId: 'item-1', payload: { delegationId: 'GHA', text: 'The representative of Ghana is called to order.' } });
+    const s = openMeeting();
+    s.ok('meeting.suspend');
+    expect(s.no('limits.change', { defaultSeconds: 240 }).code).toBe('MEETING_NOT_OPEN');
+    expect(s.no('chair.callToOrder', { text: 'Order.' }).code).toBe('MEETING_NOT_OPEN');
   });
 });

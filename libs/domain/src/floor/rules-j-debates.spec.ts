@@ -164,3 +164,117 @@ describe('J. debates across meetings', () => {
     expect(m.no('place.confirm', { exchangeId: (again.payload as { exchangeId: string }).exchangeId }, delegate('SEN')).code).toBe('ENTRY_NOT_WAITING');
   });
 });
+
+describe('J. debates across meetings: the provisional list and exchanges in detail', () => {
+  it('R47 the provisional list of an unknown item is null; planned meetings are numbered from 1; without a plan nothing is estimated', () => {
+    const m = session({}, [{ startsAt: iso(T0 + 60 * MIN), endsAt: iso(T0 + 120 * MIN) }, { startsAt: iso(T0 + 1440 * MIN), endsAt: iso(T0 + 1500 * MIN) }]);
+    expect(provisionalList(m.state, 'item-9')).toBeNull();
+    expect(provisionalList(m.state, 'item-1')!.sittings.map((x) => x.number)).toEqual([1, 2]);
+    const bare = session();
+    for (const d of ['GHA', 'NOR']) { inscribe(bare, d, { itemId: 'item-1' }); bare.seconds(1); }
+    expect(provisionalList(bare.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.place, s.sitting, s.estimatedAt, s.speakerTitle])).toEqual([
+      ['GHA', 1, 1, null, 'Ambassador'], ['NOR', 2, 1, null, 'Ambassador'],
+    ]);
+  });
+
+  it('R47 the one speaking is listed with the meeting and time it started; the next slot starts when its slot ends, or now if it overran', () => {
+    const m = openMeeting('un-ga', { inscription: { opensAt: null, closesAt: null, slotSeconds: 600 } });
+    for (const d of ['GHA', 'NOR', 'SEN']) inscribe(m, d);
+    inscribe(m, 'EGY', { itemId: 'item-2' });
+    m.ok('chair.next'); m.ok('speech.start');
+    const started = m.now;
+    m.seconds(120);
+    const list = provisionalList(m.state, 'item-1')!;
+    expect(list.speakers.map((s) => [s.delegationId, s.place, s.status, s.sitting, s.estimatedAt])).toEqual([
+      ['GHA', null, 'speaking', 1, started], ['NOR', 1, 'waiting', 1, started + 600_000], ['SEN', 2, 'waiting', 1, started + 1_200_000],
+    ]);
+    // Another item's list does not show item 1's speaker; its estimate starts from the present moment.
+    expect(provisionalList(m.state, 'item-2')!.speakers.map((s) => [s.delegationId, s.status, s.estimatedAt])).toEqual([['EGY', 'waiting', m.state.lastAt]]);
+    m.seconds(600);                                              // GHA overruns its slot
+    m.ok('presence.update', { status: 'connected' }, delegate('GBR'));
+    expect(provisionalList(m.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.estimatedAt])).toEqual([['GHA', started], ['NOR', m.now], ['SEN', m.now + 600_000]]);
+  });
+
+  it('R47 a suspended meeting is still the running one: estimates start from the present moment in the same meeting', () => {
+    const m = openMeeting('un-ga', { inscription: { opensAt: null, closesAt: null, slotSeconds: 600 } });
+    for (const d of ['GHA', 'NOR']) inscribe(m, d);
+    m.seconds(30);
+    m.ok('meeting.suspend');
+    expect(provisionalList(m.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.sitting, s.estimatedAt])).toEqual([['GHA', 1, m.now], ['NOR', 1, m.now + 600_000]]);
+  });
+
+  it('R47 only ordinary speeches heard are on the provisional list, not a right of reply', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    hear(m, 30);
+    const gha = m.state.entries[Object.keys(m.state.entries).find((id) => m.state.entries[id]!.delegationId === 'GHA')!]!.entryId;
+    const reply = (m.ok('floor.request', { type: 'right-of-reply', replyTo: gha }, delegate('NOR'))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+    m.ok('chair.grant', { entryId: reply });
+    hear(m, 30);
+    expect(m.state.entries[reply]!.status).toBe('done');
+    expect(provisionalList(m.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.status])).toEqual([['GHA', 'heard']]);
+  });
+
+  it('R48 exchanges are numbered in turn; an approved exchange cannot be approved again', () => {
+    const m = openMeeting();
+    const [gha, nor, sen, egy] = ['GHA', 'NOR', 'SEN', 'EGY'].map((d) => { const id = inscribe(m, d); m.seconds(1); return id; });
+    const first = m.ok('place.propose', { entryId: gha, withEntryId: nor }, delegate('GHA'))[0]!.payload as { exchangeId: string };
+    const second = m.ok('place.propose', { entryId: sen, withEntryId: egy }, delegate('SEN'))[0]!.payload as { exchangeId: string };
+    expect([first.exchangeId, second.exchangeId]).toEqual(['x1', 'x2']);
+    expect(m.no('place.approve', { exchangeId: 'x1' })).toMatchObject({ code: 'EXCHANGE_NOT_CONFIRMED', message: 'the other delegation has not confirmed' });
+    m.ok('place.confirm', { exchangeId: 'x1' }, delegate('NOR'));
+    m.ok('place.approve', { exchangeId: 'x1' });
+    expect(m.no('place.approve', { exchangeId: 'x1' })).toMatchObject({ code: 'EXCHANGE_NOT_CONFIRMED', message: 'this exchange is already approved' });
+  });
+
+  it('R45 R48 a speaker given a carried-over place by exchange keeps it at the head; the other takes the newcomer\'s place', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    const [, egy] = ['SEN', 'EGY'].map((d) => { const id = inscribe(m, d); m.seconds(1); return id; });
+    m.ok('meeting.rise');                                         // SEN and EGY carried over
+    const gbr = inscribe(m, 'GBR');
+    m.ok('place.propose', { entryId: egy, withEntryId: gbr }, delegate('EGY'));
+    m.ok('place.confirm', { exchangeId: 'x1' }, delegate('GBR'));
+    m.ok('place.approve', { exchangeId: 'x1' });
+    expect(speakers(m)).toEqual(['SEN', 'GBR', 'EGY']);
+    // A minister inscribing now goes before every speaker not carried over (R12), not before those carried over (R45).
+    inscribe(m, 'NOR', { speaker: { name: 'Minister of Norway', level: 'minister' } }, secretariat);
+    expect(speakers(m)).toEqual(['SEN', 'GBR', 'NOR', 'EGY']);
+  });
+
+  it('R45 R48 the exchange works both ways: proposed by the newcomer, it takes the carried-over place', () => {
+    const m = openMeeting('un-ga', { levelOrdering: true });
+    const [, egy] = ['SEN', 'EGY'].map((d) => { const id = inscribe(m, d); m.seconds(1); return id; });
+    m.ok('meeting.rise');
+    const gbr = inscribe(m, 'GBR');
+    m.ok('place.propose', { entryId: gbr, withEntryId: egy }, delegate('GBR'));
+    m.ok('place.confirm', { exchangeId: 'x1' }, delegate('EGY'));
+    m.ok('place.approve', { exchangeId: 'x1' });
+    inscribe(m, 'NOR', { speaker: { name: 'Minister of Norway', level: 'minister' } }, secretariat);
+    expect(speakers(m)).toEqual(['SEN', 'GBR', 'NOR', 'EGY']);
+  });
+
+  it('R47 a slot that would end after its meeting\'s planned end moves to the next planned meeting', () => {
+    const day = Date.UTC(2025, 8, 24);
+    const sittings = [
+      { startsAt: iso(day + 9 * 60 * MIN), endsAt: iso(day + 9 * 60 * MIN + 45 * MIN) },         // room for two 20-minute slots, not three
+      { startsAt: iso(day + 15 * 60 * MIN), endsAt: iso(day + 15 * 60 * MIN + 45 * MIN) },
+    ];
+    const m = session({ inscription: { opensAt: null, closesAt: null, slotSeconds: 1200 } }, sittings);
+    for (const d of ['GHA', 'NOR', 'SEN']) { inscribe(m, d, { itemId: 'item-1' }); m.seconds(1); }
+    const s1 = Date.parse(sittings[0]!.startsAt);
+    const s2 = Date.parse(sittings[1]!.startsAt);
+    expect(provisionalList(m.state, 'item-1')!.speakers.map((s) => [s.delegationId, s.sitting, s.estimatedAt])).toEqual([
+      ['GHA', 1, s1], ['NOR', 1, s1 + 20 * MIN], ['SEN', 2, s2],
+    ]);
+  });
+
+  it('R45 a concluded item carries nobody over when the meeting rises', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    inscribe(m, 'NOR', { itemId: 'item-2' });
+    m.ok('item.conclude');
+    const rose = m.ok('meeting.rise')[0]!;
+    expect(rose.payload).toEqual({ sitting: 1, carriedOver: [{ itemId: 'item-2', entryIds: [expect.any(String)] }] });
+  });
+});
+

@@ -1,6 +1,6 @@
 import type { VoteResult } from '@rostrum/contracts';
 import { deriveEntries, type DerivationContext } from '../record/derive-entries';
-import { chair, delegate, hear, inscribe, openMeeting, secretariat, viewer, type TestMeeting } from './floor.fixtures';
+import { chair, delegate, hear, inscribe, meetingSetup, openMeeting, operator, secretariat, TestMeeting, viewer } from './floor.fixtures';
 import { projectFloor } from './projection';
 import { decides } from './vote-result';
 
@@ -15,6 +15,7 @@ function voting(overrides: Record<string, unknown> = {}) {
   m.ok('vote.open', { question: { kind: 'text', text: 'Draft decision A/79/L.1' } });
   return m;
 }
+const hearNext = (m: TestMeeting) => { m.ok('speech.start'); m.ok('speech.end'); };
 const cast = (m: TestMeeting, d: string, choice: string) => m.ok('vote.cast', { choice }, delegate(d));
 const closed = (m: TestMeeting) => m.last('vote.closed')!.payload as unknown as VoteResult;
 
@@ -161,6 +162,45 @@ describe('K. decisions of the meeting', () => {
     expect(m.no('vote.open', { question: { kind: 'appeal' } }).code).toBe('NO_PENDING_APPEAL');
   });
 
+  it('R53 R33 an entry refused by a ruling and restored by the overturn keeps the time limit it was given', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    const nor = inscribe(m, 'NOR', { allottedSeconds: 120 }, secretariat);
+    const poo = (m.ok('floor.request', { type: 'point-of-order', text: 'Norway is not entitled to speak' }, delegate('GBR'))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+    m.ok('pointOfOrder.rule', { entryId: poo, decision: 'upheld', text: 'Norway will not be heard.', effect: { kind: 'refuse-request', entryId: nor } });
+    expect(m.state.entries[nor]!.status).toBe('declined');
+    m.ok('pointOfOrder.appeal', { entryId: poo }, delegate('NOR'));
+    const undone = m.ok('pointOfOrder.decideAppeal', { entryId: poo, overturned: true, votes: { for: 30, against: 12, abstain: 0 } });
+    expect(undone.map((e) => e.type)).toEqual(['pointOfOrder.appealDecided', 'pointOfOrder.rulingUndone']);
+    expect(m.state.entries[nor]!.status).toBe('waiting');
+    m.ok('chair.next'); hearNext(m);
+    expect(m.ok('chair.next')[0]!.payload).toMatchObject({ entry: { entryId: nor }, allottedSeconds: 120 });
+  });
+
+  it('R50 R53 a vote on a motion belongs to the item debated: the open vote, its close and the ballots say so', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate' }, delegate('GHA'));
+    m.ok('chair.next'); m.ok('speech.start'); m.ok('speech.end');
+    m.ok('vote.open', { question: { kind: 'motion' } });
+    expect(projectFloor(m.state, viewer).vote).toMatchObject({ itemId: 'item-1', status: 'open' });
+    expect(cast(m, 'GHA', 'no')[0]!.itemId).toBe('item-1');
+    const close = m.ok('vote.close');
+    expect(close[0]!.payload).toMatchObject({ itemId: 'item-1', adopted: false });
+    expect(close.map((e) => e.type)).toEqual(['vote.closed', 'motion.decided']);
+    expect(m.state.items['item-1']!.status).toBe('open');
+  });
+
+  it('R50 R32 the debate on an item is not concluded while the meeting votes, on a motion about it or on anything else', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'closure-of-debate' }, delegate('GHA'));
+    m.ok('chair.next'); m.ok('speech.start'); m.ok('speech.end');
+    m.ok('vote.open', { question: { kind: 'motion' } });
+    expect(m.no('item.conclude')).toMatchObject({ code: 'VOTE_IN_PROGRESS' });
+    expect(m.no('item.conclude', { itemId: 'item-2' }).code).toBe('VOTE_IN_PROGRESS');
+    cast(m, 'GHA', 'yes');
+    expect(m.ok('vote.close').map((e) => [e.type, e.itemId])).toEqual([['vote.closed', 'item-1'], ['motion.decided', 'item-1'], ['item.concluded', 'item-1']]);
+  });
+
   it('R54 after the close a delegation states its intended vote; recorded as such, the result does not change', () => {
     const m = voting();
     cast(m, 'GHA', 'yes'); cast(m, 'SEN', 'no'); cast(m, 'NOR', 'yes');
@@ -194,4 +234,101 @@ describe('K. decisions of the meeting', () => {
     for (let i = 0; i < 2; i++) two.ok('floor.request', { type: 'point-of-order', text: `p${i}` }, delegate('GBR'));
     expect(two.no('floor.request', { type: 'point-of-order', text: 'p3' }, delegate('GBR')).code).toBe('POINT_OF_ORDER_LIMIT');
   });
+
+  it('R50 a vote is opened only in an open meeting with the floor free and no point of order pending; it belongs to the item taken up', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    m.ok('chair.next');                                                      // called, not yet speaking
+    expect(m.no('vote.open', { question: { kind: 'text', text: 'L.1' } })).toMatchObject({ code: 'FLOOR_OCCUPIED', message: 'let the speaker finish before the vote' });
+    m.ok('speech.start'); m.ok('speech.end');
+    m.ok('floor.request', { type: 'point-of-order', text: 'order' }, delegate('GBR'));
+    expect(m.no('vote.open', { question: { kind: 'text', text: 'L.1' } })).toMatchObject({ code: 'POINT_OF_ORDER_PENDING', message: 'rule on the pending point of order first' });
+    m.ok('pointOfOrder.rule', { entryId: m.state.pointsOfOrder[0]!, decision: 'rejected', text: 'Not a point of order.' });
+    m.ok('meeting.suspend');
+    expect(m.no('vote.open', { question: { kind: 'text', text: 'L.1' } }).code).toBe('MEETING_NOT_OPEN');
+    m.ok('meeting.resume');
+    const opened = m.ok('vote.open', { question: { kind: 'text', text: 'L.1' } })[0]!;
+    expect(opened).toMatchObject({ itemId: 'item-1', payload: { voteId: 'v1', itemId: 'item-1', question: { kind: 'text', text: 'L.1' }, recorded: false, majority: 'simple' } });
+    const none = new TestMeeting();
+    none.ok('meeting.create', meetingSetup(), operator);
+    none.ok('meeting.open');
+    const free = none.ok('vote.open', { question: { kind: 'text', text: 'Adoption of the agenda' }, recorded: true, majority: 'two-thirds' })[0]!;
+    expect(free.payload).toEqual({ voteId: 'v1', question: { kind: 'text', text: 'Adoption of the agenda' }, recorded: true, majority: 'two-thirds' });
+    expect(free).not.toHaveProperty('itemId');
+  });
+
+  it('R53 a vote on a motion puts the question in the words of the motion', () => {
+    for (const [motion, words] of [['adjourn-debate', 'the motion for the adjournment of the debate'], ['closure-of-debate', 'the motion for the closure of the debate']] as const) {
+      const m = openMeeting();
+      m.ok('floor.request', { type: 'procedural-motion', motion }, delegate('GHA'));
+      m.ok('chair.next'); m.ok('speech.start'); m.ok('speech.end');
+      expect(m.ok('vote.open', { question: { kind: 'motion' } })[0]!.payload).toMatchObject({ question: { kind: 'motion', motion, text: `Shall ${words} be adopted?` } });
+    }
+  });
+
+  it('R50 a vote is named: a closed one, another than the one open, or none open are refused with what is wrong', () => {
+    const m = voting();
+    expect(m.no('vote.cast', { voteId: 'v9', choice: 'yes' }, delegate('GHA'))).toMatchObject({ code: 'NO_SUCH_VOTE', message: 'vote v9 is not the one open' });
+    cast(m, 'GHA', 'yes');
+    m.ok('vote.close', { voteId: 'v1' });
+    expect(m.no('vote.cast', { voteId: 'v1', choice: 'no' }, delegate('GHA'))).toMatchObject({ code: 'NO_OPEN_VOTE', message: 'this vote is closed' });
+    expect(m.no('vote.cast', { voteId: 'v7', choice: 'no' }, delegate('GHA'))).toMatchObject({ code: 'NO_OPEN_VOTE', message: 'no vote is open' });
+    expect(m.no('vote.close', { voteId: 'v1' }).message).toBe('this vote is closed');
+  });
+
+  it('R49 R50 a vote is cast by a delegation of the meeting; the same vote again changes nothing, a new one is a change', () => {
+    const m = voting();
+    expect(m.no('vote.cast', { choice: 'yes' }, { role: 'delegate', participantId: 'p-x' })).toMatchObject({ code: 'NOT_YOUR_DELEGATION', message: 'only a delegation votes' });
+    expect(m.no('vote.cast', { choice: 'yes' }, delegate('FRA'))).toMatchObject({ code: 'NO_SUCH_DELEGATION', message: 'no delegation FRA' });
+    expect(cast(m, 'GHA', 'yes')[0]!.payload).toEqual({ voteId: 'v1', delegationId: 'GHA', choice: 'yes', changed: false });
+    expect(cast(m, 'GHA', 'yes')).toEqual([]);
+    expect(cast(m, 'GHA', 'no')[0]!.payload).toMatchObject({ choice: 'no', changed: true });
+    const close = m.ok('vote.close');
+    expect(close.map((e) => e.type)).toEqual(['vote.closed']);               // a text question decides nothing more
+    expect(close[0]!.payload).toMatchObject({ itemId: 'item-1', totals: { yes: 0, no: 1, abstain: 0 } });
+    expect(m.no('vote.explain', { voteId: 'v1', intended: 'yes' }, { role: 'delegate', participantId: 'p-x' })).toMatchObject({ code: 'NOT_YOUR_DELEGATION', message: 'only a delegation states its intended vote' });
+  });
+
+  it('R22 R53 the appeal against a ruling that left the speaker paused is put to the vote while the speaker waits, who resumes after it', () => {
+    const { m, egy } = appealed('none');
+    expect(m.state.speech).toMatchObject({ entryId: egy, paused: true });
+    expect(m.no('speech.resume').code).toBe('APPEAL_PENDING');
+    expect(m.ok('vote.open', { question: { kind: 'appeal' } })[0]!.payload).toMatchObject({ question: { kind: 'appeal', text: 'Shall the ruling of the President be overturned?' } });
+    expect(m.no('speech.resume').code).toBe('APPEAL_PENDING');
+    cast(m, 'GBR', 'no');
+    expect(m.ok('vote.close').map((e) => e.type)).toEqual(['vote.closed', 'pointOfOrder.appealDecided']);
+    m.ok('speech.resume');
+    expect(m.state.speech).toMatchObject({ entryId: egy, paused: false });
+    const text = appealed('none').m;
+    expect(text.no('vote.open', { question: { kind: 'text', text: 'L.1' } }).code).toBe('FLOOR_OCCUPIED');   // other business waits for the speaker
+  });
+
+  it('R22 R53 an appeal the vote rejects leaves the ruling standing; a ruling that decided nothing has nothing to undo when overturned', () => {
+    const { m, poo } = appealed();
+    m.ok('vote.open', { question: { kind: 'appeal' } });
+    cast(m, 'GBR', 'no');
+    expect(m.ok('vote.close')[1]!.payload).toMatchObject({ entryId: poo, overturned: false, rulingStands: true });
+    const words = appealed('none');
+    words.m.ok('vote.open', { question: { kind: 'appeal' } });
+    cast(words.m, 'GHA', 'yes');
+    const ev = words.m.ok('vote.close');
+    expect(ev.map((e) => e.type)).toEqual(['vote.closed', 'pointOfOrder.appealDecided']);
+    expect(ev[1]!.payload).toMatchObject({ overturned: true, rulingStands: false });
+  });
+
+  it('R53 a refused request restored by the overturn carries no time of its own', () => {
+    const r = openMeeting();
+    inscribe(r, 'GHA');
+    const gbr = inscribe(r, 'GBR');
+    const poo = (r.ok('floor.request', { type: 'point-of-order', text: 'not entitled' }, delegate('EGY'))[0]!.payload as { entry: { entryId: string } }).entry.entryId;
+    r.ok('pointOfOrder.rule', { entryId: poo, decision: 'upheld', text: 'Not entitled.', effect: { kind: 'refuse-request', entryId: gbr } });
+    r.ok('pointOfOrder.appeal', { entryId: poo }, delegate('GBR'));
+    r.ok('vote.open', { question: { kind: 'appeal' } });
+    cast(r, 'GHA', 'yes');
+    const undone = r.ok('vote.close').find((e) => e.type === 'pointOfOrder.rulingUndone')!;
+    expect(undone.payload).toEqual({ entryId: poo, effect: { kind: 'refuse-request', entryId: gbr }, delegationId: 'GBR', restoredStatus: 'waiting' });
+    expect(undone.payload).not.toHaveProperty('allottedSeconds');
+    expect(r.state.entries[gbr]!.status).toBe('waiting');
+  });
 });
+

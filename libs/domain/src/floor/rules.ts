@@ -64,6 +64,10 @@ export function noPendingRuling(f: FloorFacts): Refusal {
   return undefined;
 }
 
+/** R22: while an appeal awaits the meeting's decision, no other ruling is given (it would replace the appeal, never decided). */
+export const noPendingAppeal = (f: FloorFacts): Refusal =>
+  f.appeal?.status === 'appealed' ? err('APPEAL_PENDING', 'the appeal against the last ruling must be decided first') : undefined;
+
 /** R45: the meeting rises only with nothing pending. */
 export const noPointOfOrder = (f: FloorFacts): Refusal =>
   f.pointsOfOrder?.length ? err('POINT_OF_ORDER_PENDING', 'rule on the pending point of order first') : undefined;

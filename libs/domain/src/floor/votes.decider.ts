@@ -30,7 +30,9 @@ export const openVote: Handler<{ question: { kind: 'appeal' } | { kind: 'motion'
   const voting = d.state.profile!.voting;
   if (voting.entitledTiers.length === 0) return err('VOTING_DISABLED', 'this meeting takes no votes');
   if (d.state.vote) return err('VOTE_IN_PROGRESS', 'a vote is already open');
-  if (d.state.speech || d.state.called) return err('FLOOR_OCCUPIED', 'let the speaker finish before the vote');
+  // R22, R53: the speaker a point of order interrupted waits, paused, for the meeting's decision on the appeal (it cannot resume before it).
+  const waitsForAppeal = p.question.kind === 'appeal' && !!d.state.speech?.paused;
+  if ((d.state.speech && !waitsForAppeal) || d.state.called) return err('FLOOR_OCCUPIED', 'let the speaker finish before the vote');
   if (d.state.pointsOfOrder.length) return err('POINT_OF_ORDER_PENDING', 'rule on the pending point of order first');
   const q = question(d, p.question);
   if ('code' in q) return q;
