@@ -81,8 +81,22 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/**
+ * A preset's time limits per type and per tier are its whole table (the RULES.md table gives
+ * model-un 90 s and robert 600 s for every statement): they replace the GA's maps instead of
+ * merging into them, or a model-un group statement kept the GA's 420 s (R33). A meeting's own
+ * overrides (resolveProfile) still merge type by type into its preset.
+ */
+function presetOf(over: Overrides): RulesProfile {
+  const merged = deepMerge(UN_GA, over) as RulesProfile;
+  const time = (over as { time?: { perTypeSeconds?: Record<string, number>; perTierSeconds?: Record<string, number> } }).time;
+  if (time?.perTypeSeconds) merged.time.perTypeSeconds = { ...time.perTypeSeconds } as never;
+  if (time?.perTierSeconds) merged.time.perTierSeconds = { ...time.perTierSeconds } as never;
+  return RulesProfileSchema.parse(merged);
+}
+
 export const PRESETS: Readonly<Record<ProfilePreset, RulesProfile>> = Object.fromEntries(
-  Object.entries(PRESET_OVERRIDES).map(([name, over]) => [name, RulesProfileSchema.parse(deepMerge(UN_GA, over))]),
+  Object.entries(PRESET_OVERRIDES).map(([name, over]) => [name, presetOf(over)]),
 ) as Record<ProfilePreset, RulesProfile>;
 
 export type ProfileResult = { ok: true; profile: RulesProfile } | { ok: false; error: CommandError };

@@ -23,6 +23,24 @@ describe('F. time', () => {
     call(m); expect(m.state.speech?.allottedSeconds).toBe(420); m.ok('speech.end');
   });
 
+  it('R33 a preset\'s own limits replace the GA\'s per-type and per-tier ones: under model-un a group statement and a civil-society speaker get the 90 s default', () => {
+    const m = openMeeting('model-un');
+    expect(m.state.profile!.time.perTypeSeconds).toEqual({ statement: 90, 'point-of-order': 60 });
+    expect(m.state.profile!.time.perTierSeconds).toEqual({});
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    call(m); expect(m.state.speech?.allottedSeconds).toBe(90); m.ok('speech.end');     // not the GA's 420
+    inscribe(m, 'IPI', { type: 'question' });
+    call(m); expect(m.state.speech?.allottedSeconds).toBe(90); m.ok('speech.end');     // not the GA's 180 for civil society
+  });
+
+  it('R33 under robert a group statement gets robert\'s 600 s like any statement; a meeting\'s own override still merges type by type', () => {
+    const r = openMeeting('robert');
+    inscribe(r, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    call(r); expect(r.state.speech?.allottedSeconds).toBe(600); r.ok('speech.end');
+    const o = openMeeting('model-un', { time: { perTypeSeconds: { 'group-statement': 120 } } });
+    expect(o.state.profile!.time.perTypeSeconds).toEqual({ statement: 90, 'point-of-order': 60, 'group-statement': 120 });
+  });
+
   it('R33 a change of limits during the meeting is recorded and applies from the next call', () => {
     const m = openMeeting();
     inscribe(m, 'GHA'); inscribe(m, 'NOR');
