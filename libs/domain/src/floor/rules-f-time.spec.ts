@@ -41,6 +41,20 @@ describe('F. time', () => {
     expect(o.state.profile!.time.perTypeSeconds).toEqual({ statement: 90, 'point-of-order': 60, 'group-statement': 120 });
   });
 
+  it('R33 a change of limits naming a kind of speech or a tier that does not exist is refused, naming it, and changes nothing', () => {
+    const m = openMeeting();
+    const before = structuredClone(m.state.profile!.time);
+    const typo = m.no('limits.change', { perTypeSeconds: { statment: 180 } });
+    expect(typo.code).toBe('VALIDATION_FAILED');
+    expect(typo.message).toContain('"statment"');
+    const tier = m.no('limits.change', { perTierSeconds: { 'civil-societies': 120 } });
+    expect(tier.code).toBe('VALIDATION_FAILED');
+    expect(tier.message).toContain('"civil-societies"');
+    expect(m.state.profile!.time).toEqual(before);
+    m.ok('limits.change', { perTypeSeconds: { 'group-statement': 360, 'procedural-motion': 120 }, perTierSeconds: { 'civil-society': 120 } });
+    expect(m.state.profile!.time.perTypeSeconds).toMatchObject({ 'group-statement': 360, 'procedural-motion': 120 });
+  });
+
   it('R33 a change of limits during the meeting is recorded and applies from the next call', () => {
     const m = openMeeting();
     inscribe(m, 'GHA'); inscribe(m, 'NOR');

@@ -1,4 +1,4 @@
-import { RulesProfileSchema } from '@rostrum/contracts';
+import { REQUEST_TYPES, RulesProfileSchema } from '@rostrum/contracts';
 import { remainingMs } from './clock';
 import { err, PUBLIC, type Draft, type Handler } from './draft';
 import { isError, ownDelegation, requireOpen } from './guards';
@@ -147,6 +147,13 @@ export const changeLimits: Handler<{ defaultSeconds?: number; perTypeSeconds?: R
   const closed = requireOpen(d);
   if (closed) return closed;
   const t = d.state.profile!.time;
+  // A limit for a kind of speech or a tier that does not exist would change nothing while the
+  // chair believes it did (a typo): refused, naming it.
+  const kinds: readonly string[] = [...REQUEST_TYPES, 'group-statement'];
+  const badType = Object.keys(p.perTypeSeconds ?? {}).find((k) => !kinds.includes(k));
+  if (badType !== undefined) return err('VALIDATION_FAILED', `there is no kind of speech "${badType}": name one of ${kinds.join(', ')}`);
+  const badTier = Object.keys(p.perTierSeconds ?? {}).find((k) => !d.state.profile!.tiers.includes(k));
+  if (badTier !== undefined) return err('VALIDATION_FAILED', `there is no tier "${badTier}" in this meeting: name one of ${d.state.profile!.tiers.join(', ')}`);
   const time = {
     ...t, ...(p.defaultSeconds ? { defaultSeconds: p.defaultSeconds } : {}),
     perTypeSeconds: { ...t.perTypeSeconds, ...(p.perTypeSeconds ?? {}) },
