@@ -18,7 +18,18 @@ function probes(m: TestMeeting): Array<{ type: string; payload: Record<string, u
     { type: 'list.close', payload: { consent: 'no-objection' } },
     { type: 'item.takeUp', payload: { itemId: 'item-1' } }, { type: 'item.takeUp', payload: { itemId: 'item-2' } },
     { type: 'chair.extend', payload: { kind: 'time', seconds: 30 } },
+    { type: 'chair.extend', payload: { kind: 'speeches', delegationId: 'GHA', speeches: 1, reason: 'a second statement' } },
+    // Items named explicitly, the one not taken up and one that does not exist.
+    ...['item-1', 'item-2', 'item-9'].flatMap((itemId) => [
+      { type: 'item.conclude', payload: { itemId } }, { type: 'list.announce', payload: { itemId } }, { type: 'list.reopen', payload: { itemId } },
+      { type: 'list.close', payload: { itemId, consent: 'no-objection' } },
+    ]),
+    { type: 'item.takeUp', payload: { itemId: 'item-9' } },
   ];
+  // An entry that does not exist, for every command that names one.
+  for (const type of ['chair.grant', 'chair.decline', 'floor.withdraw', 'pointOfOrder.rule', 'speech.start', 'speech.pause', 'speech.resume', 'speech.end']) {
+    out.push({ type, payload: type === 'pointOfOrder.rule' ? { entryId: 'no-such-entry', decision: 'rejected', text: 'In order.' } : { entryId: 'no-such-entry' } });
+  }
   for (const entryId of Object.keys(m.state.entries)) {
     out.push({ type: 'chair.grant', payload: { entryId } }, { type: 'chair.decline', payload: { entryId } }, { type: 'floor.withdraw', payload: { entryId } },
       { type: 'pointOfOrder.rule', payload: { entryId, decision: 'rejected', text: 'The speaker is in order.' } }, { type: 'pointOfOrder.appeal', payload: { entryId } },
@@ -49,7 +60,7 @@ function compare(m: TestMeeting, step: string): string[] {
     const visible = shownEntries(view);
     for (const probe of probes(m)) {
       // A console offers actions on what it shows: a delegate never sees others' pending requests.
-      if (typeof probe.payload.entryId === 'string' && !visible.has(probe.payload.entryId)) continue;
+      if (typeof probe.payload.entryId === 'string' && Object.hasOwn(m.state.entries, probe.payload.entryId) && !visible.has(probe.payload.entryId)) continue;
       const decided = decideFloor(m.state, probe, { now: m.now, actor });
       const asked = can(view, probe, actor);
       const want = decided.ok ? 'ok' : decided.error.code;

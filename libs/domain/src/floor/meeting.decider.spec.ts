@@ -19,6 +19,44 @@ describe('meeting lifecycle', () => {
     expect(m.no('meeting.open').code).toBe('MEETING_ADJOURNED');
   });
 
+  it('R43 a meeting set up wrongly is not created: each refusal names what is wrong, and nothing is appended', () => {
+    const m = new TestMeeting();
+    const refused = (setup: Record<string, unknown>) => {
+      const e = m.no('meeting.create', setup, operator);
+      expect(m.log).toHaveLength(0);
+      return e;
+    };
+    const base = meetingSetup() as unknown as Record<string, unknown>;
+    expect(refused({ ...base, meetingId: 'another-meeting' })).toMatchObject({ code: 'VALIDATION_FAILED', message: 'meetingId does not match the meeting' });
+    const profile = refused({ ...base, profile: { ...(base.profile as object), groupsFirst: 'yes' } });
+    expect(profile).toMatchObject({ code: 'PROFILE_INVALID', details: { field: 'groupsFirst' } });
+    expect(profile.message).toContain('profile field "groupsFirst"');
+    const tier = refused({ ...base, delegations: [...(base.delegations as object[]), { id: 'XYZ', name: 'Xyz', tier: 'planets', groups: [] }] });
+    expect(tier).toMatchObject({ code: 'VALIDATION_FAILED', message: 'delegation XYZ: tier "planets" is not in the profile' });
+    const coordinator = refused({ ...base, groups: [{ id: 'AFG', name: 'African Group', coordinatorDelegationId: 'NOPE' }] });
+    expect(coordinator).toMatchObject({ code: 'VALIDATION_FAILED', message: 'group AFG: coordinator is not a delegation' });
+    const bad = refused({ ...base, items: [] });
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    expect((bad.details as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
+    // A group without a coordinator is fine; the same setup otherwise is created.
+    m.ok('meeting.create', { ...base, groups: [{ id: 'AFG', name: 'African Group' }] }, operator);
+    expect(m.types()).toEqual(['meeting.created']);
+  });
+
+  it('R3 a participant added after creation: refused when the id exists or the delegation does not; a delegate\'s addition is seen by staff and that delegation', () => {
+    const m = openMeeting();
+    const before = m.log.length;
+    expect(m.no('participant.add', { id: 'p-GHA', name: 'Again', level: 'minister', role: 'delegate', delegationId: 'GHA' }, operator))
+      .toMatchObject({ code: 'VALIDATION_FAILED', message: 'participant p-GHA already exists' });
+    expect(m.no('participant.add', { id: 'p-new', name: 'Nobody', level: 'minister', role: 'delegate', delegationId: 'ATL' }, operator))
+      .toMatchObject({ code: 'NO_SUCH_DELEGATION', message: 'no delegation ATL' });
+    expect(m.log).toHaveLength(before);
+    m.ok('participant.add', { id: 'p-gha-2', name: 'Ms. Second', level: 'minister', role: 'delegate', delegationId: 'GHA' }, operator);
+    expect(m.last('participant.added')!.visibility).toEqual({ scope: 'staff', delegationId: 'GHA' });
+    m.ok('participant.add', { id: 'p-sec-2', name: 'Mr. Officer', level: 'other', role: 'secretariat' }, operator);
+    expect(m.last('participant.added')!.visibility).toEqual({ scope: 'staff' });
+  });
+
   it('every role\'s view carries the meeting\'s time zone, so consoles print times in it (issue 11)', () => {
     const m = new TestMeeting();
     m.ok('meeting.create', { ...meetingSetup(), timeZone: 'America/New_York' }, operator);
