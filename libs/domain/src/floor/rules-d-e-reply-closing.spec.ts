@@ -121,6 +121,23 @@ describe('E. closing the list and the debate', () => {
     expect(m.last('item.concluded')!.payload).toMatchObject({ automatic: false });
   });
 
+  it('R31 the list is not exhausted while its last speaker is called or speaking: a withdrawal then concludes nothing; the end of that speech does', () => {
+    const a = openMeeting('un-ga', { closing: { autoConclude: true } });
+    inscribe(a, 'GHA');
+    const nor = inscribe(a, 'NOR');
+    a.ok('list.announce'); a.ok('list.close', { consent: 'no-objection' });
+    a.ok('chair.next');                                       // Ghana called, not yet speaking
+    a.ok('floor.withdraw', { entryId: nor }, delegate('NOR'));
+    expect(a.state.items['item-1']!.status).toBe('open');
+    a.ok('speech.start'); a.seconds(5);
+    expect(a.state.items['item-1']!.status).toBe('open');    // speaking: still open
+    const ended = a.ok('speech.end');
+    expect(ended.map((e) => e.type)).toEqual(['speech.ended', 'item.concluded']);
+    expect(a.log.filter((e) => e.type === 'item.concluded')).toHaveLength(1);
+    // Concluded once: the chair cannot conclude it again.
+    expect(a.no('item.conclude', { itemId: 'item-1' }).code).toBe('ITEM_CONCLUDED');
+  });
+
   it('R31 a pending reply keeps the debate open', () => {
     const a = openMeeting('un-ga', { closing: { autoConclude: true } });
     const gha = inscribe(a, 'GHA');
