@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { TestClient, tokenOf } from '@rostrum/testing';
+import { debateSystem } from './support/debate-system';
 import { waitUntil } from './support/floor';
 
 // Review of 597c624 (client resync): `resync()` decides whether it is joining (and so whether it
@@ -28,17 +29,10 @@ function interceptSnapshots(socket: Socket, hook: (k: number, real: () => Promis
 }
 
 describe('@rostrum/client: two joining snapshots in flight at once', () => {
-  let sys: TestSystem;
-  let access: Array<{ participantId: string; token: string }>;
-  const closers: Array<() => void> = [];
-
-  beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']);
-    ({ access } = await sys.createMeeting(debateSetup()));
-  }, 90_000);
-  afterAll(async () => { for (const c of closers) c(); await sys?.stop(); }, 30_000);
+  const d = debateSystem();
 
   it('a late joining snapshot does not move the streams back: later events still reach on() (no stall, no duplicate)', async () => {
+    const { sys, access, closers } = d;
     const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
     closers.push(() => chair.close());
     const viewer = new TestClient(sys.url, tokenOf(access, 'sec'), { autoConnect: false });
@@ -83,6 +77,7 @@ describe('@rostrum/client: two joining snapshots in flight at once', () => {
   }, 90_000);
 
   it('a joining snapshot that times out after another one joined leaves the status live', async () => {
+    const { sys, access, closers } = d;
     const viewer = new TestClient(sys.url, tokenOf(access, 'sec'), { autoConnect: false });
     closers.push(() => viewer.close());
     const c = viewer.client;

@@ -1,4 +1,5 @@
-import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { TestClient, tokenOf } from '@rostrum/testing';
+import { debateSystem } from './support/debate-system';
 import { waitUntil } from './support/floor';
 
 // CI failure of 2026-11-30: the delegate console's right-of-reply picker never saw a
@@ -7,17 +8,10 @@ import { waitUntil } from './support/floor';
 // saw it. The whole kind: any `client.on(...)` listener, on any stream, across any number of
 // snapshots taken while the connection is live.
 describe('@rostrum/client: a snapshot taken while live loses no event for the listeners', () => {
-  let sys: TestSystem;
-  let access: Array<{ participantId: string; token: string }>;
-  const closers: Array<() => void> = [];
-
-  beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']);
-    ({ access } = await sys.createMeeting(debateSetup()));
-  }, 90_000);
-  afterAll(async () => { for (const c of closers) c(); await sys?.stop(); }, 30_000);
+  const d = debateSystem();
 
   it('every meeting, Q&A and record event reaches on() once, in seq order, while snapshots are taken again and again', async () => {
+    const { sys, access, closers } = d;
     const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
     const nor = await TestClient.connect(sys.url, tokenOf(access, 'nor'));
     const viewer = await TestClient.connect(sys.url, tokenOf(access, 'sec'));

@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { TestClient, TestSystem, debateSetup, tokenOf } from '@rostrum/testing';
+import { TestClient, debateSetup, tokenOf } from '@rostrum/testing';
+import { debateSystem } from './support/debate-system';
 import { waitUntil } from './support/floor';
 
 // Review of 597c624 (consoles/src/shell/meeting.ts). The console's live meeting (useMeeting)
@@ -39,19 +40,14 @@ function editSnapshots(socket: Socket): { calls: () => number; edit?: Edit } {
 }
 
 describe('consoles: the live meeting across snapshots taken while live', () => {
-  let sys: TestSystem;
-  let access: Array<{ participantId: string; token: string }>;
-  const closers: Array<() => void> = [];
-
-  beforeAll(async () => {
-    sys = await TestSystem.start(['floor', 'qna', 'recorder', 'gateway']);
-    ({ access } = await sys.createMeeting(debateSetup()));
+  const d = debateSystem();
+  beforeAll(() => {
     (globalThis as Record<string, unknown>).io = io;
-    (globalThis as Record<string, unknown>).location = { origin: sys.url };
-  }, 90_000);
-  afterAll(async () => { for (const c of [...mockCleanups, ...closers]) c(); await sys?.stop(); }, 30_000);
+    (globalThis as Record<string, unknown>).location = { origin: d.sys.url };
+    d.closers.unshift(() => { for (const c of mockCleanups) c(); });
+  });
 
-  const open = (id: string, token = tokenOf(access, id), followFloorView = false) => {
+  const open = (id: string, token = tokenOf(d.access, id), followFloorView = false) => {
     const { useMeeting } = require('../consoles/src/shell/meeting') as typeof import('../consoles/src/shell/meeting');
     mockRefs.length = 0;
     const live = useMeeting(token, { refreshDelay: () => 150, followFloorView });
@@ -60,6 +56,7 @@ describe('consoles: the live meeting across snapshots taken while live', () => {
   };
 
   it('the record view keeps an entry that arrived live before a snapshot whose record was read just before it', async () => {
+    const { sys, access, closers } = d;
     const chair = await TestClient.connect(sys.url, tokenOf(access, 'chair'));
     closers.push(() => chair.close());
     const { live, data } = open('sec');
@@ -96,6 +93,7 @@ describe('consoles: the live meeting across snapshots taken while live', () => {
   }, 90_000);
 
   it('while the Q&A part of the snapshot is missing (Q&A service not answering), the console does not ask again and again', async () => {
+    const { sys, access, closers } = d;
     const nor = await TestClient.connect(sys.url, tokenOf(access, 'nor'));
     closers.push(() => nor.close());
     const { live, data } = open('sec');
@@ -115,6 +113,7 @@ describe('consoles: the live meeting across snapshots taken while live', () => {
   }, 60_000);
 
   it('a viewer (followFloorView) keeps a floor.view newer than the snapshot that comes in after it', async () => {
+    const { sys, access, closers } = d;
     const own = await sys.createMeeting(debateSetup());
     const chair = await TestClient.connect(sys.url, tokenOf(own.access, 'chair'));
     closers.push(() => chair.close());
