@@ -385,6 +385,21 @@ describe('I. the state each event leaves (R43, R44, evolve)', () => {
     expect(speakers(m)).toEqual(['SEN', 'GHA', 'NOR']);
   });
 
+  it('R40 R15 in a list the chair ordered, a speaker of a higher tier who misses the call goes to the end of that list, behind lower tiers', () => {
+    const m = openMeeting('un-ga', {}, { presence: false });
+    m.ok('presence.update', { status: 'connected' }, delegate('AU'));
+    const au = inscribe(m, 'AU'); m.seconds(1);                   // intergovernmental observer
+    const nor = inscribe(m, 'NOR', { mode: 'remote' }); m.seconds(1); // member state: a higher tier (R10)
+    expect(speakers(m)).toEqual(['NOR', 'AU']);
+    m.ok('chair.reorder', { entryId: au, toIndex: 0, reason: 'agreed' });
+    m.ok('chair.reorder', { entryId: nor, toIndex: 0, reason: 'agreed' });
+    expect(m.state.items[m.state.currentItemId!]!.manualOrder).toEqual([nor, au]);
+    m.ok('chair.next');                                          // NOR, not connected
+    m.seconds(31);
+    expect(m.state.entries[nor]!).toMatchObject({ status: 'waiting', missedOnce: true });
+    expect(speakers(m)).toEqual(['AU', 'NOR']);                  // R40 "the end": the chair's order, not the tier order
+  });
+
   it('R33 R34 an extension that leaves a warning behind does not give it again, and one that ends exactly now leaves the expiry standing', () => {
     const m = openMeeting();
     inscribe(m, 'GHA');
