@@ -18,9 +18,12 @@ describe('language of delivery', () => {
   });
 
   it('without a language in the request, the speaker\'s usual language from the setup is used; none when unknown', () => {
-    const m = openMeeting();
-    const speaker = Object.values(m.state.participants).find((p) => p.delegationId === 'SEN')!;
-    speaker.language = 'ar';
+    const m = new TestMeeting();
+    const setup = meetingSetup();
+    setup.participants = setup.participants.map((p) => (p.delegationId === 'SEN' ? { ...p, language: 'ar' } : p));
+    m.ok('meeting.create', setup, operator);
+    m.ok('meeting.open');
+    m.ok('item.takeUp', { itemId: 'item-1' });
     const withSetup = inscribe(m, 'SEN', {}, delegate('SEN'));
     expect(m.state.entries[withSetup]!.language).toBe('ar');
     const unknown = inscribe(m, 'NOR');
