@@ -78,6 +78,27 @@ export class ViewerPool {
     return res.flatMap((r) => r.samples[type] ?? []);
   }
 
+  /**
+   * Per broadcast of `types` since `track` (keyed by type and the server time `at` it carried): the
+   * first and the last arrival over all viewers, ms after `at`; and the sizes (characters) of the
+   * messages the first Rostrum viewer (`system`) or raw socket (`raw`) of each load process received.
+   */
+  async rounds(types: string[], kind: 'system' | 'raw'): Promise<{ first: number[]; last: number[]; frameSizes: number[] }> {
+    const merged = new Map<string, { first: number; last: number }>();
+    const frameSizes: number[] = [];
+    for (const part of await this.all<{ rounds: Record<string, { first: number; last: number }>; frameSizes: Record<'system' | 'raw', number[]> }>('rounds')) {
+      for (const [k, r] of Object.entries(part.rounds)) {
+        if (!types.includes(k.slice(0, k.lastIndexOf('@')))) continue;
+        const m = merged.get(k);
+        if (!m) merged.set(k, { ...r });
+        else { m.first = Math.min(m.first, r.first); m.last = Math.max(m.last, r.last); }
+      }
+      for (const n of part.frameSizes[kind]) frameSizes.push(n);
+    }
+    const all = [...merged.values()];
+    return { first: all.map((r) => r.first), last: all.map((r) => r.last), frameSizes };
+  }
+
   async keyedHits(): Promise<Array<[string, string, number]>> {
     return (await this.all<{ keyed: Array<[string, string, number]> }>('stats')).flatMap((r) => r.keyed);
   }

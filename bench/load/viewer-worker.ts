@@ -23,6 +23,14 @@ let keyed: Record<string, string> = {};
 let samples: Record<string, number[]> = {};
 let counts: Record<string, number> = {};
 let keyedHits: Array<[string, string, number]> = [];
+/** Per message of a tracked type, keyed `type@at` (one broadcast): the first and last arrival in this process, ms after `at`. */
+let rounds: Record<string, { first: number; last: number }> = {};
+/**
+ * Sizes (characters) of the socket.io messages received since `track` by this process's first
+ * Rostrum viewer (`system`) and first raw socket (`raw`): what one socket write carried.
+ */
+let frameSizes: { system: number[]; raw: number[] } = { system: [], raw: [] };
+const frameWatched = new Set<Viewer>();
 /** Whether viewers note the order they apply events in (only the scale-out check asks). */
 let noting = false;
 /** Acknowledged votes of the last storm, per question. */
@@ -43,7 +51,12 @@ function onMessage(v: Viewer, name: string, data: Record<string, unknown> | unde
   counts[name] = (counts[name] ?? 0) + 1;
   if (keyed[name]) { keyedHits.push([name, String(pick(data, keyed[name])), t]); return; }
   const at = typeof data?.at === 'number' ? data.at : undefined;
-  if (at !== undefined) (samples[name] ??= []).push(t - at);
+  if (at !== undefined) {
+    (samples[name] ??= []).push(t - at);
+    const r = rounds[`${name}@${at}`];
+    if (!r) rounds[`${name}@${at}`] = { first: t - at, last: t - at };
+    else { if (t - at < r.first) r.first = t - at; if (t - at > r.last) r.last = t - at; }
+  }
 }
 
 async function connectAll(url: string, tokens: string[], firstIndex: number, snapshot: boolean, concurrency: number): Promise<{ connected: number; failed: number; errors: string[] }> {
@@ -126,7 +139,15 @@ const handlers: Record<string, (r: Request) => unknown> = {
   track: (r) => {
     tracked = new Set(r.types as string[]);
     keyed = (r.keyed as Record<string, string>) ?? {};
-    samples = {}; counts = {}; keyedHits = [];
+    samples = {}; counts = {}; keyedHits = []; rounds = {}; frameSizes = { system: [], raw: [] };
+    for (const kind of ['system', 'raw'] as const) {
+      const v = viewers.find((x) => (kind === 'system') === Boolean(x.client));
+      if (!v || frameWatched.has(v)) continue;
+      frameWatched.add(v);
+      v.socket.io.engine?.on('packet', (p: { type: string; data?: unknown }) => {
+        if (p.type === 'message') frameSizes[kind].push(typeof p.data === 'string' ? p.data.length : (p.data as ArrayBuffer | undefined)?.byteLength ?? 0);
+      });
+    }
     for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
     return { viewers: viewers.length };
   },
@@ -150,6 +171,8 @@ const handlers: Record<string, (r: Request) => unknown> = {
   },
   counts: () => counts,
   stats: () => ({ samples, counts, keyed: keyedHits }),
+  /** First and last arrival per broadcast, and the first viewer's message sizes (see `rounds`, `frameSizes`). */
+  rounds: () => ({ rounds, frameSizes }),
   votedFor: () => votedFor,
   vote: (r) => vote(r.questionIds as string[], r.startAt as number, r.windowMs as number),
   tallies: (r) => {

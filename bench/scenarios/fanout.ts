@@ -14,8 +14,14 @@ const SYSTEM_TYPES = ['meeting.suspended', 'meeting.resumed'];
  */
 export interface FanoutOptions { gateways?: string[]; maxMs?: number; repetitions?: number }
 
-/** One side of the comparison: latency over all rounds, p99 per repetition, sockets, messages missing. */
-export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread }
+/**
+ * One side of the comparison: latency over all rounds, p99 per repetition, sockets, messages
+ * missing; and where a round's time goes: `first` (ms from the server time a broadcast carries to
+ * its first viewer, over rounds: the path before the first socket write), `spread` (last arrival −
+ * first, over rounds: the writes themselves), `messageChars` (median size of one message as a
+ * viewer received it).
+ */
+export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread; first: Dist; spread: Dist; messageChars: number }
 
 /** The bare socket.io server (bench/load/raw-broadcast-server.ts) in its own process, driven over IPC. */
 async function startRaw(): Promise<{ url: string; ask: (cmd: 'broadcast' | 'clients') => Promise<number>; stop: () => Promise<void> }> {
@@ -61,7 +67,8 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
     const systemSockets = counted.reduce((n, c) => n + c, 0) - (gateways.includes(b.sys.gateways()[0]!.url!) ? 1 : 0);
     log(`raw socket.io: ${rawSockets} sockets in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}; gateway: ${systemSockets} viewer sockets`);
     const per = Math.ceil(rounds / repetitions);
-    const sides = { raw: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 }, system: { samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0 } };
+    const fresh = () => ({ samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0, first: [] as number[], spread: [] as number[], chars: [] as number[] });
+    const sides = { raw: fresh(), system: fresh() };
     let suspended = false;
     const fire = { raw: () => raw.ask('broadcast').then(() => undefined), system: async () => { await ok(b.chair, suspended ? 'meeting.resume' : 'meeting.suspend'); suspended = !suspended; } };
     for (let rep = 0; rep < repetitions && Date.now() < deadline; rep++) {
@@ -85,11 +92,15 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
         sides[side].missing += counts[side] - await b.pool.count(types);
         for (const s of samples) sides[side].samples.push(s); // not push(...samples): 200,000 arguments overflow the stack
         sides[side].p99.push(dist(samples).p99);
+        const r = await b.pool.rounds(types, side);
+        r.first.forEach((f, i) => { sides[side].first.push(f); sides[side].spread.push(r.last[i]! - f); });
+        for (const c of r.frameSizes) sides[side].chars.push(c);
       }
     }
     if (suspended) await ok(b.chair, 'meeting.resume');
     const out = (side: 'raw' | 'system', sockets: number): FanoutSide => ({
       ...dist(sides[side].samples), sockets, rounds: sides[side].rounds, missing: sides[side].missing, p99s: spread(sides[side].p99),
+      first: dist(sides[side].first), spread: dist(sides[side].spread), messageChars: dist(sides[side].chars).p50,
     });
     return { raw: out('raw', rawSockets), system: out('system', systemSockets) };
   } finally {
@@ -107,6 +118,9 @@ export function fanoutChecks(b: Bench, viewers: number, r: { raw: FanoutSide; sy
     scenario: 'fan-out', metric: `chair action → ${viewers} viewers, ${sys.rounds} rounds each side, interleaved`, measured: ms(sys),
     target: `p99 ≤ 1.5 × raw = ${round(1.5 * raw.p99)} ms, same sockets, none missing`, baseline: `raw socket.io ${ms(raw)}`,
     pass: sameSockets && sys.missing === 0 && raw.missing === 0 && sys.p99 <= 1.5 * raw.p99,
-    note: `ratio p99 ${round(sys.p99 / raw.p99, 2)}× (per repetition ${ratios.text})${sameSockets ? '' : `; socket counts differ: gateway ${sys.sockets}, raw ${raw.sockets}, viewers ${viewers}`}`,
+    note: `ratio p99 ${round(sys.p99 / raw.p99, 2)}× (per repetition ${ratios.text}); where a round goes, p50 / p99 over rounds: `
+      + `first viewer ${sys.first.p50} / ${sys.first.p99} ms (raw ${raw.first.p50} / ${raw.first.p99}), first → last viewer ${sys.spread.p50} / ${sys.spread.p99} ms `
+      + `(raw ${raw.spread.p50} / ${raw.spread.p99}); one message ${sys.messageChars} characters (raw ${raw.messageChars})`
+      + `${sameSockets ? '' : `; socket counts differ: gateway ${sys.sockets}, raw ${raw.sockets}, viewers ${viewers}`}`,
   });
 }
