@@ -137,27 +137,27 @@ function report(checks: Check[], meta: Record<string, unknown>): void {
   process.exitCode = broken ? 1 : 0;
 }
 
-type Row = { viewers: number; joined: number; joinsPerSecond: number; p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number; heapMbPer1000?: number; workers?: number; firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number; messageChars: number; rawMessageChars: number; appliedP99: number; rawAppliedP99: number };
+type Row = { viewers: number; joined: number; joinsPerSecond: number; p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number; heapMbPer1000?: number; workers?: number; firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number; messageChars: number; rawMessageChars: number };
 
 /** The per-size, workers and scale-out figures as markdown tables, ready for docs/benchmarks.md. */
 function figureTables(results: Record<string, unknown>): string {
   const out: string[] = [];
   const line = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
-  const fan = (r: Row) => [`${r.p50} / ${r.p99}`, `${r.rawP50} / ${r.rawP99}`, `${r.ratioP99}×`, `${r.firstP50} / ${r.rawFirstP50}`, `${r.spreadP50} / ${r.rawSpreadP50}`, `${r.messageChars} / ${r.rawMessageChars}`, `${r.appliedP99} / ${r.rawAppliedP99}`, r.rounds, r.missing];
-  const where = ['first viewer p50 ms (raw)', 'first → last p50 ms (raw)', 'message chars (raw)', 'client handed over p99 ms (raw)'];
+  const fan = (r: Row) => [`${r.p50} / ${r.p99}`, `${r.rawP50} / ${r.rawP99}`, `${r.ratioP99}×`, `${r.firstP50} / ${r.rawFirstP50}`, `${r.spreadP50} / ${r.rawSpreadP50}`, `${r.messageChars} / ${r.rawMessageChars}`, r.rounds, r.missing];
+  const where = ['first viewer p50 ms (raw)', 'first → last p50 ms (raw)', 'message chars (raw)'];
   const sizes = results.sizes as Row[] | undefined;
   if (sizes?.length) {
-    out.push('', 'Per size (one gateway process):', '', line(['viewers', 'joined', 'joins/s', 'heap MB / 1,000 idle', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(13).fill('---')));
+    out.push('', 'Per size (one gateway process):', '', line(['viewers', 'joined', 'joins/s', 'heap MB / 1,000 idle', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(12).fill('---')));
     for (const r of sizes) out.push(line([r.viewers, r.joined, r.joinsPerSecond, r.heapMbPer1000, ...fan(r)]));
   }
   const workers = results.gatewayWorkers as Row[] | undefined;
   if (workers?.length) {
-    out.push('', 'Gateway workers (GATEWAY_WORKERS):', '', line(['workers', 'viewers', 'joins/s', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(12).fill('---')));
+    out.push('', 'Gateway workers (GATEWAY_WORKERS):', '', line(['workers', 'viewers', 'joins/s', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(11).fill('---')));
     for (const r of workers) out.push(line([r.workers, r.viewers, r.joinsPerSecond, ...fan(r)]));
   }
   const so = results.scaleOut as { single: Row; split: Row; orders: unknown[] } | undefined;
   if (so) {
-    out.push('', 'Scale-out (2 gateways, 2 floors, 2 recorders) beside the single instance:', '', line(['system', 'viewers', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(11).fill('---')));
+    out.push('', 'Scale-out (2 gateways, 2 floors, 2 recorders) beside the single instance:', '', line(['system', 'viewers', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(10).fill('---')));
     out.push(line(['single instance', so.single.viewers, ...fan(so.single)]), line(['scale-out', so.split.viewers, ...fan(so.split)]));
     out.push('', `order check: ${so.orders.length} distinct sequence(s): ${JSON.stringify(so.orders)}`);
   }

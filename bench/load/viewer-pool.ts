@@ -73,13 +73,9 @@ export class ViewerPool {
     return got;
   }
 
-  /**
-   * Latencies (ms after the server time `at` a message carries) of `type` since `track`: when each
-   * viewer's handler got it (`applied`, the default), or when its socket received it (`wire`).
-   */
-  async samples(type: string, at: 'applied' | 'wire' = 'applied'): Promise<number[]> {
-    const res = await this.all<{ samples: Record<string, number[]>; wire: Record<string, number[]> }>('stats');
-    return res.flatMap((r) => (at === 'wire' ? r.wire : r.samples)[type] ?? []);
+  async samples(type: string): Promise<number[]> {
+    const res = await this.all<{ samples: Record<string, number[]> }>('stats');
+    return res.flatMap((r) => r.samples[type] ?? []);
   }
 
   /**

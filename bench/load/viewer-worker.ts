@@ -11,8 +11,7 @@ import { eachMessage } from './messages';
  * (`snapshot: false`) stays a bare socket. Latency = receive time − the server time the message
  * carries (the envelope's `at`, or `at` of a raw broadcast): same machine, same clock.
  */
-/** `arrivedAt`: when the socket last received a websocket message (before socket.io-client decoded it or any handler ran), ms. */
-interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number; order: string[]; arrivedAt?: number }
+interface Viewer { socket: Socket; client?: RostrumClient; index: number; tallies: number[]; merged: Record<string, number>; version: number; order: string[] }
 type Request = { id: number; cmd: string; [k: string]: unknown };
 
 /** A viewer not connected and synced this long after it started counts as failed (the client's own timeouts are 30 s). */
@@ -22,16 +21,9 @@ const viewers: Viewer[] = [];
 let tracked = new Set<string>();
 let keyed: Record<string, string> = {};
 let samples: Record<string, number[]> = {};
-/**
- * The same messages measured on arrival at the socket (its engine's `data` event: before
- * socket.io-client, `@rostrum/client` or any listener ran): ms after `at`. Raw sockets and
- * Rostrum viewers are measured at the same point, so the client library's own work, which this
- * process does for hundreds of viewers in a row and a real viewer's device for one, is not in it.
- */
-let wire: Record<string, number[]> = {};
 let counts: Record<string, number> = {};
 let keyedHits: Array<[string, string, number]> = [];
-/** Per message of a tracked type, keyed `type@at` (one broadcast): the first and last arrival at a socket in this process, ms after `at` (as `wire`). */
+/** Per message of a tracked type, keyed `type@at` (one broadcast): the first and last arrival in this process, ms after `at`. */
 let rounds: Record<string, { first: number; last: number }> = {};
 /**
  * Sizes (characters) of the socket.io messages received since `track` by this process's first
@@ -61,12 +53,9 @@ function onMessage(v: Viewer, name: string, data: Record<string, unknown> | unde
   const at = typeof data?.at === 'number' ? data.at : undefined;
   if (at !== undefined) {
     (samples[name] ??= []).push(t - at);
-    // The packet that carried it arrived at or before t (a message held back for order is applied later, never earlier).
-    const w = Math.min(v.arrivedAt ?? t, t) - at;
-    (wire[name] ??= []).push(w);
     const r = rounds[`${name}@${at}`];
-    if (!r) rounds[`${name}@${at}`] = { first: w, last: w };
-    else { if (w < r.first) r.first = w; if (w > r.last) r.last = w; }
+    if (!r) rounds[`${name}@${at}`] = { first: t - at, last: t - at };
+    else { if (t - at < r.first) r.first = t - at; if (t - at > r.last) r.last = t - at; }
   }
 }
 
@@ -80,12 +69,6 @@ async function connectAll(url: string, tokens: string[], firstIndex: number, sna
     const client = snapshot ? new RostrumClient({ url, token: tokens[i]!, io, timeoutMs: 30_000, socket: options }) : undefined;
     const socket = client?.socket ?? io(url, { auth: { token: tokens[i] }, ...options });
     const v: Viewer = { socket, client, index: firstIndex + i, tallies: [], merged: {}, version: -1, order: [] };
-    // Arrival: the engine's `data` event, before socket.io-client decodes and hands on the packet
-    // (it does so a tick later), so before any listener of either side ran.
-    const hooked = new WeakSet<object>();
-    const hook = () => { const e = socket.io.engine; if (e && !hooked.has(e)) { hooked.add(e); e.on('data', () => { v.arrivedAt = now(); }); } };
-    hook();
-    socket.io.on('open', hook);
     if (client) {
       // Applied in seq order, each once: measured when the client hands them over.
       client.on('*', (e) => {
@@ -156,7 +139,7 @@ const handlers: Record<string, (r: Request) => unknown> = {
   track: (r) => {
     tracked = new Set(r.types as string[]);
     keyed = (r.keyed as Record<string, string>) ?? {};
-    samples = {}; wire = {}; counts = {}; keyedHits = []; rounds = {}; frameSizes = { system: [], raw: [] };
+    samples = {}; counts = {}; keyedHits = []; rounds = {}; frameSizes = { system: [], raw: [] };
     for (const kind of ['system', 'raw'] as const) {
       const v = viewers.find((x) => (kind === 'system') === Boolean(x.client));
       if (!v || frameWatched.has(v)) continue;
@@ -187,7 +170,7 @@ const handlers: Record<string, (r: Request) => unknown> = {
     return out;
   },
   counts: () => counts,
-  stats: () => ({ samples, wire, counts, keyed: keyedHits }),
+  stats: () => ({ samples, counts, keyed: keyedHits }),
   /** First and last arrival per broadcast, and the first viewer's message sizes (see `rounds`, `frameSizes`). */
   rounds: () => ({ rounds, frameSizes }),
   votedFor: () => votedFor,

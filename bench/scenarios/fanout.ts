@@ -19,11 +19,9 @@ export interface FanoutOptions { gateways?: string[]; maxMs?: number; repetition
  * missing; and where a round's time goes: `first` (ms from the server time a broadcast carries to
  * its first viewer, over rounds: the path before the first socket write), `spread` (last arrival −
  * first, over rounds: the writes themselves), `messageChars` (median size of one message as a
- * viewer received it). The latencies are measured on arrival at each socket, the same point on
- * both sides; `applied` is the same messages once `@rostrum/client` handed them over (raw: its
- * bare listener), which adds the load process's client work for every viewer before this one.
+ * viewer received it).
  */
-export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread; first: Dist; spread: Dist; messageChars: number; applied: Dist }
+export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread; first: Dist; spread: Dist; messageChars: number }
 
 /** The bare socket.io server (bench/load/raw-broadcast-server.ts) in its own process, driven over IPC. */
 async function startRaw(): Promise<{ url: string; ask: (cmd: 'broadcast' | 'clients') => Promise<number>; stop: () => Promise<void> }> {
@@ -52,9 +50,7 @@ export async function gatewaySockets(url: string): Promise<number> {
  * sides are warm and measured under the same conditions. Rounds alternate which side broadcasts
  * first (ABBA…), each round waits until every socket of that side has the message (or 15 s),
  * and the rounds are split into `repetitions` blocks whose p99s give the spread. Missing
- * messages are counted on both sides; both sides must hold the same number of sockets. Latency
- * is taken on arrival at each socket on both sides (see `FanoutSide`), and also reported once
- * the client handed the message over.
+ * messages are counted on both sides; both sides must hold the same number of sockets.
  */
 export async function fanout(b: Bench, viewers: number, rounds: number, opts: FanoutOptions = {}): Promise<{ raw: FanoutSide; system: FanoutSide }> {
   const repetitions = opts.repetitions ?? 3;
@@ -71,7 +67,7 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
     const systemSockets = counted.reduce((n, c) => n + c, 0) - (gateways.includes(b.sys.gateways()[0]!.url!) ? 1 : 0);
     log(`raw socket.io: ${rawSockets} sockets in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}; gateway: ${systemSockets} viewer sockets`);
     const per = Math.ceil(rounds / repetitions);
-    const fresh = () => ({ samples: [] as number[], applied: [] as number[], p99: [] as number[], missing: 0, rounds: 0, first: [] as number[], spread: [] as number[], chars: [] as number[] });
+    const fresh = () => ({ samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0, first: [] as number[], spread: [] as number[], chars: [] as number[] });
     const sides = { raw: fresh(), system: fresh() };
     let suspended = false;
     const fire = { raw: () => raw.ask('broadcast').then(() => undefined), system: async () => { await ok(b.chair, suspended ? 'meeting.resume' : 'meeting.suspend'); suspended = !suspended; } };
@@ -92,8 +88,7 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
       }
       for (const side of ['raw', 'system'] as const) {
         const types = side === 'raw' ? RAW_TYPES : SYSTEM_TYPES;
-        const samples = (await Promise.all(types.map((t) => b.pool.samples(t, 'wire')))).flat();
-        for (const a of (await Promise.all(types.map((t) => b.pool.samples(t, 'applied')))).flat()) sides[side].applied.push(a);
+        const samples = (await Promise.all(types.map((t) => b.pool.samples(t)))).flat();
         sides[side].missing += counts[side] - await b.pool.count(types);
         for (const s of samples) sides[side].samples.push(s); // not push(...samples): 200,000 arguments overflow the stack
         sides[side].p99.push(dist(samples).p99);
@@ -105,7 +100,7 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
     if (suspended) await ok(b.chair, 'meeting.resume');
     const out = (side: 'raw' | 'system', sockets: number): FanoutSide => ({
       ...dist(sides[side].samples), sockets, rounds: sides[side].rounds, missing: sides[side].missing, p99s: spread(sides[side].p99),
-      first: dist(sides[side].first), spread: dist(sides[side].spread), messageChars: dist(sides[side].chars).p50, applied: dist(sides[side].applied),
+      first: dist(sides[side].first), spread: dist(sides[side].spread), messageChars: dist(sides[side].chars).p50,
     });
     return { raw: out('raw', rawSockets), system: out('system', systemSockets) };
   } finally {
@@ -125,8 +120,7 @@ export function fanoutChecks(b: Bench, viewers: number, r: { raw: FanoutSide; sy
     pass: sameSockets && sys.missing === 0 && raw.missing === 0 && sys.p99 <= 1.5 * raw.p99,
     note: `ratio p99 ${round(sys.p99 / raw.p99, 2)}× (per repetition ${ratios.text}); where a round goes, p50 / p99 over rounds: `
       + `first viewer ${sys.first.p50} / ${sys.first.p99} ms (raw ${raw.first.p50} / ${raw.first.p99}), first → last viewer ${sys.spread.p50} / ${sys.spread.p99} ms `
-      + `(raw ${raw.spread.p50} / ${raw.spread.p99}); one message ${sys.messageChars} characters (raw ${raw.messageChars}); `
-      + `once the client handed it over p50 ${sys.applied.p50} / p99 ${sys.applied.p99} ms (raw ${raw.applied.p50} / ${raw.applied.p99})`
+      + `(raw ${raw.spread.p50} / ${raw.spread.p99}); one message ${sys.messageChars} characters (raw ${raw.messageChars})`
       + `${sameSockets ? '' : `; socket counts differ: gateway ${sys.sockets}, raw ${raw.sockets}, viewers ${viewers}`}`,
   });
 }

@@ -16,8 +16,6 @@ export interface FanoutRow {
   firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number;
   /** Median characters of one message as a viewer received it, each side. */
   messageChars: number; rawMessageChars: number;
-  /** p99 ms once `@rostrum/client` handed the message over (raw: its bare listener), each side. */
-  appliedP99: number; rawAppliedP99: number;
 }
 
 const row = (viewers: number, conn: { connected: number; failed: number; ms: number }, f: { raw: FanoutSide; system: FanoutSide }): FanoutRow => ({
@@ -26,7 +24,6 @@ const row = (viewers: number, conn: { connected: number; failed: number; ms: num
   rounds: f.system.rounds, missing: f.system.missing + f.raw.missing,
   firstP50: f.system.first.p50, rawFirstP50: f.raw.first.p50, spreadP50: f.system.spread.p50, rawSpreadP50: f.raw.spread.p50,
   messageChars: f.system.messageChars, rawMessageChars: f.raw.messageChars,
-  appliedP99: f.system.applied.p99, rawAppliedP99: f.raw.applied.p99,
 });
 
 const push = <T>(b: Bench, key: string, value: T) => { ((b.results[key] ??= []) as T[]).push(value); };
