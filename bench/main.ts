@@ -137,14 +137,14 @@ function report(checks: Check[], meta: Record<string, unknown>): void {
   process.exitCode = broken ? 1 : 0;
 }
 
-type Row = { viewers: number; joined: number; joinsPerSecond: number; p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number; heapMbPer1000?: number; workers?: number; firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number; messageChars: number; rawMessageChars: number };
+type Row = { viewers: number; joined: number; joinsPerSecond: number; p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number; heapMbPer1000?: number; workers?: number; firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number; charsPerRound: number; rawCharsPerRound: number };
 
 /** The per-size, workers and scale-out figures as markdown tables, ready for docs/benchmarks.md. */
 function figureTables(results: Record<string, unknown>): string {
   const out: string[] = [];
   const line = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
-  const fan = (r: Row) => [`${r.p50} / ${r.p99}`, `${r.rawP50} / ${r.rawP99}`, `${r.ratioP99}×`, `${r.firstP50} / ${r.rawFirstP50}`, `${r.spreadP50} / ${r.rawSpreadP50}`, `${r.messageChars} / ${r.rawMessageChars}`, r.rounds, r.missing];
-  const where = ['first viewer p50 ms (raw)', 'first → last p50 ms (raw)', 'message chars (raw)'];
+  const fan = (r: Row) => [`${r.p50} / ${r.p99}`, `${r.rawP50} / ${r.rawP99}`, `${r.ratioP99}×`, `${r.firstP50} / ${r.rawFirstP50}`, `${r.spreadP50} / ${r.rawSpreadP50}`, `${r.charsPerRound} / ${r.rawCharsPerRound}`, r.rounds, r.missing];
+  const where = ['first viewer p50 ms (raw)', 'first → last p50 ms (raw)', 'chars per viewer per round (raw)'];
   const sizes = results.sizes as Row[] | undefined;
   if (sizes?.length) {
     out.push('', 'Per size (one gateway process):', '', line(['viewers', 'joined', 'joins/s', 'heap MB / 1,000 idle', 'fan-out p50 / p99 ms', 'raw p50 / p99 ms', 'ratio p99', ...where, 'rounds', 'missing']), line(Array(12).fill('---')));

@@ -80,23 +80,26 @@ export class ViewerPool {
 
   /**
    * Per broadcast of `types` since `track` (keyed by type and the server time `at` it carried): the
-   * first and the last arrival over all viewers, ms after `at`; and the sizes (characters) of the
-   * messages the first Rostrum viewer (`system`) or raw socket (`raw`) of each load process received.
+   * first and the last arrival over all viewers, ms after `at`; and the characters the first
+   * Rostrum viewer (`system`) or raw socket (`raw`) of each load process received, with how many
+   * such viewers there were.
    */
-  async rounds(types: string[], kind: 'system' | 'raw'): Promise<{ first: number[]; last: number[]; frameSizes: number[] }> {
+  async rounds(types: string[], kind: 'system' | 'raw'): Promise<{ first: number[]; last: number[]; chars: number; watched: number }> {
     const merged = new Map<string, { first: number; last: number }>();
-    const frameSizes: number[] = [];
-    for (const part of await this.all<{ rounds: Record<string, { first: number; last: number }>; frameSizes: Record<'system' | 'raw', number[]> }>('rounds')) {
+    let chars = 0;
+    let watched = 0;
+    for (const part of await this.all<{ rounds: Record<string, { first: number; last: number }>; frameChars: Record<'system' | 'raw', number>; watching: Record<'system' | 'raw', boolean> }>('rounds')) {
       for (const [k, r] of Object.entries(part.rounds)) {
         if (!types.includes(k.slice(0, k.lastIndexOf('@')))) continue;
         const m = merged.get(k);
         if (!m) merged.set(k, { ...r });
         else { m.first = Math.min(m.first, r.first); m.last = Math.max(m.last, r.last); }
       }
-      for (const n of part.frameSizes[kind]) frameSizes.push(n);
+      chars += part.frameChars[kind];
+      if (part.watching[kind]) watched++;
     }
     const all = [...merged.values()];
-    return { first: all.map((r) => r.first), last: all.map((r) => r.last), frameSizes };
+    return { first: all.map((r) => r.first), last: all.map((r) => r.last), chars, watched };
   }
 
   async keyedHits(): Promise<Array<[string, string, number]>> {

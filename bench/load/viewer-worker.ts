@@ -23,13 +23,18 @@ let keyed: Record<string, string> = {};
 let samples: Record<string, number[]> = {};
 let counts: Record<string, number> = {};
 let keyedHits: Array<[string, string, number]> = [];
-/** Per message of a tracked type, keyed `type@at` (one broadcast): the first and last arrival in this process, ms after `at`. */
+/**
+ * Per message of a tracked type, keyed `type@at` (one broadcast): the first and last arrival in
+ * this process, ms after `at`. Arrival is when the viewer's listener got it: socket.io-client
+ * hands a packet on in a later tick, which Node runs before reading the next socket, so a later
+ * viewer's arrival includes the client work for the viewers before it in the same process.
+ */
 let rounds: Record<string, { first: number; last: number }> = {};
 /**
- * Sizes (characters) of the socket.io messages received since `track` by this process's first
- * Rostrum viewer (`system`) and first raw socket (`raw`): what one socket write carried.
+ * Characters of every socket.io message received since `track` by this process's first Rostrum
+ * viewer (`system`) and first raw socket (`raw`): what the server sent one viewer.
  */
-let frameSizes: { system: number[]; raw: number[] } = { system: [], raw: [] };
+let frameChars: { system: number; raw: number } = { system: 0, raw: 0 };
 const frameWatched = new Set<Viewer>();
 /** Whether viewers note the order they apply events in (only the scale-out check asks). */
 let noting = false;
@@ -139,13 +144,13 @@ const handlers: Record<string, (r: Request) => unknown> = {
   track: (r) => {
     tracked = new Set(r.types as string[]);
     keyed = (r.keyed as Record<string, string>) ?? {};
-    samples = {}; counts = {}; keyedHits = []; rounds = {}; frameSizes = { system: [], raw: [] };
+    samples = {}; counts = {}; keyedHits = []; rounds = {}; frameChars = { system: 0, raw: 0 };
     for (const kind of ['system', 'raw'] as const) {
       const v = viewers.find((x) => (kind === 'system') === Boolean(x.client));
       if (!v || frameWatched.has(v)) continue;
       frameWatched.add(v);
       v.socket.io.engine?.on('packet', (p: { type: string; data?: unknown }) => {
-        if (p.type === 'message') frameSizes[kind].push(typeof p.data === 'string' ? p.data.length : (p.data as ArrayBuffer | undefined)?.byteLength ?? 0);
+        if (p.type === 'message') frameChars[kind] += typeof p.data === 'string' ? p.data.length : (p.data as ArrayBuffer | undefined)?.byteLength ?? 0;
       });
     }
     for (const v of viewers) { v.tallies = []; v.merged = {}; v.version = -1; }
@@ -171,8 +176,8 @@ const handlers: Record<string, (r: Request) => unknown> = {
   },
   counts: () => counts,
   stats: () => ({ samples, counts, keyed: keyedHits }),
-  /** First and last arrival per broadcast, and the first viewer's message sizes (see `rounds`, `frameSizes`). */
-  rounds: () => ({ rounds, frameSizes }),
+  /** First and last arrival per broadcast, and what the first viewer of each kind received (see `rounds`, `frameChars`). */
+  rounds: () => ({ rounds, frameChars, watching: { system: viewers.some((v) => v.client), raw: viewers.some((v) => !v.client) } }),
   votedFor: () => votedFor,
   vote: (r) => vote(r.questionIds as string[], r.startAt as number, r.windowMs as number),
   tallies: (r) => {

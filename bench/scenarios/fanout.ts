@@ -17,11 +17,13 @@ export interface FanoutOptions { gateways?: string[]; maxMs?: number; repetition
 /**
  * One side of the comparison: latency over all rounds, p99 per repetition, sockets, messages
  * missing; and where a round's time goes: `first` (ms from the server time a broadcast carries to
- * its first viewer, over rounds: the path before the first socket write), `spread` (last arrival −
- * first, over rounds: the writes themselves), `messageChars` (median size of one message as a
- * viewer received it).
+ * its first viewer, over rounds: the server's path to its first socket write, plus one load
+ * process reading it), `spread` (last viewer − first, over rounds: the server's writes and the
+ * load processes reading and handling them one viewer after another), `charsPerRound` (characters
+ * one viewer received per round: every message the round caused, e.g. the record entry after a
+ * system round).
  */
-export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread; first: Dist; spread: Dist; messageChars: number }
+export interface FanoutSide extends Dist { sockets: number; rounds: number; missing: number; p99s: Spread; first: Dist; spread: Dist; charsPerRound: number }
 
 /** The bare socket.io server (bench/load/raw-broadcast-server.ts) in its own process, driven over IPC. */
 async function startRaw(): Promise<{ url: string; ask: (cmd: 'broadcast' | 'clients') => Promise<number>; stop: () => Promise<void> }> {
@@ -67,7 +69,7 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
     const systemSockets = counted.reduce((n, c) => n + c, 0) - (gateways.includes(b.sys.gateways()[0]!.url!) ? 1 : 0);
     log(`raw socket.io: ${rawSockets} sockets in ${conn.ms} ms${conn.failed ? ` (${conn.failed} failed: ${conn.errors.join('; ')})` : ''}; gateway: ${systemSockets} viewer sockets`);
     const per = Math.ceil(rounds / repetitions);
-    const fresh = () => ({ samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0, first: [] as number[], spread: [] as number[], chars: [] as number[] });
+    const fresh = () => ({ samples: [] as number[], p99: [] as number[], missing: 0, rounds: 0, first: [] as number[], spread: [] as number[], chars: 0, watchedRounds: 0 });
     const sides = { raw: fresh(), system: fresh() };
     let suspended = false;
     const fire = { raw: () => raw.ask('broadcast').then(() => undefined), system: async () => { await ok(b.chair, suspended ? 'meeting.resume' : 'meeting.suspend'); suspended = !suspended; } };
@@ -94,13 +96,14 @@ export async function fanout(b: Bench, viewers: number, rounds: number, opts: Fa
         sides[side].p99.push(dist(samples).p99);
         const r = await b.pool.rounds(types, side);
         r.first.forEach((f, i) => { sides[side].first.push(f); sides[side].spread.push(r.last[i]! - f); });
-        for (const c of r.frameSizes) sides[side].chars.push(c);
+        sides[side].chars += r.chars;
+        sides[side].watchedRounds += r.watched * (counts[side] / (side === 'raw' ? rawSockets : viewers));
       }
     }
     if (suspended) await ok(b.chair, 'meeting.resume');
     const out = (side: 'raw' | 'system', sockets: number): FanoutSide => ({
       ...dist(sides[side].samples), sockets, rounds: sides[side].rounds, missing: sides[side].missing, p99s: spread(sides[side].p99),
-      first: dist(sides[side].first), spread: dist(sides[side].spread), messageChars: dist(sides[side].chars).p50,
+      first: dist(sides[side].first), spread: dist(sides[side].spread), charsPerRound: round(sides[side].chars / Math.max(1, sides[side].watchedRounds)),
     });
     return { raw: out('raw', rawSockets), system: out('system', systemSockets) };
   } finally {
@@ -120,7 +123,7 @@ export function fanoutChecks(b: Bench, viewers: number, r: { raw: FanoutSide; sy
     pass: sameSockets && sys.missing === 0 && raw.missing === 0 && sys.p99 <= 1.5 * raw.p99,
     note: `ratio p99 ${round(sys.p99 / raw.p99, 2)}× (per repetition ${ratios.text}); where a round goes, p50 / p99 over rounds: `
       + `first viewer ${sys.first.p50} / ${sys.first.p99} ms (raw ${raw.first.p50} / ${raw.first.p99}), first → last viewer ${sys.spread.p50} / ${sys.spread.p99} ms `
-      + `(raw ${raw.spread.p50} / ${raw.spread.p99}); one message ${sys.messageChars} characters (raw ${raw.messageChars})`
+      + `(raw ${raw.spread.p50} / ${raw.spread.p99}); ${sys.charsPerRound} characters to each viewer per round (raw ${raw.charsPerRound})`
       + `${sameSockets ? '' : `; socket counts differ: gateway ${sys.sockets}, raw ${raw.sockets}, viewers ${viewers}`}`,
   });
 }

@@ -12,10 +12,10 @@ export const joinRate = (c: { connected: number; ms: number }): number => round(
 export interface FanoutRow {
   viewers: number; joined: number; failed: number; joinMs: number; joinsPerSecond: number;
   p50: number; p99: number; rawP50: number; rawP99: number; ratioP99: number; rounds: number; missing: number;
-  /** p50 over rounds, ms: to the first viewer (the path before the first write) and first → last viewer (the writes), each side. */
+  /** p50 over rounds, ms, each side: to the first viewer, and first → last viewer (see `FanoutSide`). */
   firstP50: number; rawFirstP50: number; spreadP50: number; rawSpreadP50: number;
-  /** Median characters of one message as a viewer received it, each side. */
-  messageChars: number; rawMessageChars: number;
+  /** Characters each viewer received per round, each side. */
+  charsPerRound: number; rawCharsPerRound: number;
 }
 
 const row = (viewers: number, conn: { connected: number; failed: number; ms: number }, f: { raw: FanoutSide; system: FanoutSide }): FanoutRow => ({
@@ -23,7 +23,7 @@ const row = (viewers: number, conn: { connected: number; failed: number; ms: num
   p50: f.system.p50, p99: f.system.p99, rawP50: f.raw.p50, rawP99: f.raw.p99, ratioP99: round(f.system.p99 / f.raw.p99, 2),
   rounds: f.system.rounds, missing: f.system.missing + f.raw.missing,
   firstP50: f.system.first.p50, rawFirstP50: f.raw.first.p50, spreadP50: f.system.spread.p50, rawSpreadP50: f.raw.spread.p50,
-  messageChars: f.system.messageChars, rawMessageChars: f.raw.messageChars,
+  charsPerRound: f.system.charsPerRound, rawCharsPerRound: f.raw.charsPerRound,
 });
 
 const push = <T>(b: Bench, key: string, value: T) => { ((b.results[key] ??= []) as T[]).push(value); };
