@@ -1,6 +1,7 @@
 import { stampEvents } from '@rostrum/contracts';
 import { delegate, hear, inscribe, MEETING, openMeeting } from './floor.fixtures';
 import { evolveFloor } from './evolve';
+import { initialFloorState } from './state';
 
 // evolveFloor's contract (its docstring): a new state per event, the old one left as it was,
 // what the event did not touch shared, and every state frozen.
@@ -33,5 +34,7 @@ describe('evolveFloor', () => {
     expect(() => { (s.entries[gha] as { status: string }).status = 'done'; }).toThrow(TypeError);
     expect(() => { s.pointsOfOrder.push('x'); }).toThrow(TypeError);
     expect(m.state.entries[gha]!.status).toBe('waiting');
+    expect(Object.isFrozen(initialFloorState('m'))).toBe(true);
+    expect(Object.isFrozen(initialFloorState('m').entries)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type {
   Capacity, EntrySnapshot, ExchangeView, EntryStatus, Level, Majority, MotionView, Mode, PauseRecord, RulesProfile, RulingEffect, Sitting,
   VoteChoice, VoteQuestion, VoteResult,
@@ -129,14 +130,15 @@ export interface FloorState {
   nextVote: number;
 }
 
+/** The state of a meeting before its first event (seq 0), deeply frozen like every state `evolveFloor` makes. */
 export function initialFloorState(meetingId: string): FloorState {
-  return {
+  return freeze<FloorState>({
     meetingId, seq: 0, created: false, status: 'none', title: '', profile: null,
     delegations: {}, groups: {}, participants: {}, itemOrder: [], items: {}, currentItemId: null,
     entries: {}, nextOrdinal: 1, called: null, speech: null, interrupted: null,
     pointsOfOrder: [], appeal: null, presence: {},
     sitting: 0, sittings: [], lastAt: 0, exchanges: {}, nextExchange: 1, vote: null, closedVotes: {}, nextVote: 1,
-  };
+  }, true);
 }
 
 export const capacityLabel = (delegationName: string, capacity: Capacity, groups: Record<string, GroupInfo>): string =>
