@@ -1,4 +1,4 @@
-import { chair, delegate, inscribe, openMeeting, secretariat, speakers, viewer } from './floor.fixtures';
+import { chair, delegate, inscribe, meetingSetup, openMeeting, operator, secretariat, speakers, TestMeeting, viewer } from './floor.fixtures';
 
 describe('A. getting on the list', () => {
   it('R1 starting a speech nobody was called for is rejected', () => {
@@ -159,5 +159,137 @@ describe('A. getting on the list', () => {
     expect(speakers(m)).toEqual(['NOR', 'GHA']);
     expect(m.no('floor.request', { type: 'statement' }, secretariat).code).toBe('VALIDATION_FAILED');
     expect(m.no('floor.request', { type: 'statement' }, viewer).code).toBe('FORBIDDEN');
+  });
+});
+
+/** A meeting whose setup the test adjusts before meeting.create (groups, participants). */
+function customMeeting(adjust: (s: ReturnType<typeof meetingSetup>) => void, preset = 'un-ga', overrides: Record<string, unknown> = {}): TestMeeting {
+  const m = new TestMeeting();
+  const setup = meetingSetup(preset, overrides);
+  adjust(setup);
+  m.ok('meeting.create', setup, operator);
+  m.ok('meeting.open');
+  m.ok('item.takeUp', { itemId: 'item-1' });
+  return m;
+}
+const entryOf = (m: TestMeeting, id: string) => m.state.entries[id]!;
+
+describe('A. getting on the list: who speaks, in which capacity, what may change', () => {
+  it('R4 a delegation coordinating two groups holds one waiting entry for each group: a different group is a different capacity', () => {
+    const m = customMeeting((s) => { s.groups = [...s.groups, { id: 'OIC', name: 'Organisation of Islamic Cooperation', coordinatorDelegationId: 'SEN' }]; });
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'OIC' } });
+    expect(m.no('floor.request', { type: 'statement', capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN')).code).toBe('ALREADY_WAITING');
+    expect(m.no('floor.request', { type: 'statement', capacity: { kind: 'group', groupId: 'OIC' } }, delegate('SEN')).code).toBe('ALREADY_WAITING');
+  });
+
+  it('R4 an entry the chair has called still counts as waiting: the delegation cannot inscribe again until it has spoken', () => {
+    const m = openMeeting();
+    inscribe(m, 'GHA');
+    m.ok('chair.next');
+    expect(m.state.called).toBeTruthy();
+    expect(m.no('floor.request', { type: 'statement' }, delegate('GHA')).code).toBe('ALREADY_WAITING');
+  });
+
+  it('R4 the refusal says how many waiting entries the delegation already holds', () => {
+    const one = openMeeting();
+    inscribe(one, 'GHA');
+    expect(one.no('floor.request', { type: 'statement' }, delegate('GHA')).message).toBe('Ghana already holds 1 waiting entry in this capacity');
+    const two = openMeeting('un-ga', { maxWaitingPerDelegation: 2 });
+    inscribe(two, 'GHA'); inscribe(two, 'GHA');
+    expect(two.no('floor.request', { type: 'statement' }, delegate('GHA')).message).toBe('Ghana already holds 2 waiting entries in this capacity');
+  });
+
+  it('R36 entries still waiting count against the speeches a delegation may make on the item', () => {
+    const m = openMeeting('un-ga', { maxSpeechesPerItem: 2, maxWaitingPerDelegation: 3 });
+    inscribe(m, 'GHA'); inscribe(m, 'GHA');
+    expect(m.no('floor.request', { type: 'statement' }, delegate('GHA')).code).toBe('SPEECH_LIMIT_REACHED');
+  });
+
+  it('R3 R8 staff inscribing a delegation name its registered delegate as the speaker, not themselves nor another delegation\'s', () => {
+    const m = customMeeting((s) => {
+      // Norway also registered its own interpreter (not a delegate), listed before its delegate.
+      s.participants = [...s.participants.filter((p) => p.delegationId !== 'NOR'), { id: 'p-NOR-int', name: 'Interpreter of Norway', level: 'other', role: 'interpreter', delegationId: 'NOR' }, ...s.participants.filter((p) => p.delegationId === 'NOR')];
+    });
+    for (const actor of [chair, secretariat]) {
+      const id = inscribe(m, 'NOR', {}, actor);
+      expect(entryOf(m, id)).toMatchObject({ delegationId: 'NOR', participantId: 'p-NOR', speakerName: 'Speaker of Norway', speakerTitle: 'Ambassador', level: 'head-of-delegation' });
+      m.ok('floor.withdraw', { entryId: id });
+    }
+  });
+
+  it('R3 a delegation with no registered participant is inscribed under its own name at level "other", with no participant and no language', () => {
+    const m = customMeeting((s) => { s.participants = s.participants.filter((p) => p.delegationId !== 'GBR'); });
+    const id = inscribe(m, 'GBR', {}, secretariat);
+    const e = entryOf(m, id);
+    expect(e).toMatchObject({ delegationId: 'GBR', speakerName: 'United Kingdom', level: 'other' });
+    expect(e.participantId).toBeUndefined();
+    expect(e.language).toBeUndefined();
+  });
+
+  it('R3 a speaker the chair names is recorded as set by the chair and not tied to the registered participant', () => {
+    const m = openMeeting();
+    const id = inscribe(m, 'GHA', { speaker: { name: 'Minister of Ghana', level: 'minister' } }, chair);
+    expect(entryOf(m, id)).toMatchObject({ speakerName: 'Minister of Ghana', level: 'minister', speakerSetBy: 'p-chair' });
+    expect(entryOf(m, id).participantId).toBeUndefined();
+  });
+
+  it('R3 the text submitted with a request is kept on the entry', () => {
+    const m = openMeeting();
+    const id = inscribe(m, 'GHA', { text: 'Statement as prepared for delivery' });
+    expect(entryOf(m, id).text).toBe('Statement as prepared for delivery');
+  });
+
+  it('R46 before the meeting opens, a delegate may inscribe a question as well as a statement (the inscription window decides)', () => {
+    const m = new TestMeeting();
+    m.ok('meeting.create', meetingSetup(), operator);
+    inscribe(m, 'GHA', { type: 'question', itemId: 'item-1' });
+    inscribe(m, 'NOR', { itemId: 'item-1' });
+    expect(Object.values(m.state.entries).map((e) => [e.delegationId, e.type])).toEqual([['GHA', 'question'], ['NOR', 'statement']]);
+  });
+
+  it('R8 inscribing a delegation that does not exist is refused with NO_SUCH_DELEGATION', () => {
+    const m = openMeeting();
+    expect(m.no('floor.request', { type: 'statement', delegationId: 'XXX' }, chair).code).toBe('NO_SUCH_DELEGATION');
+  });
+
+  it('R6 changing only the speaker\'s name or title keeps the place; changing the level moves the entry to the end', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA'); m.seconds(1);
+    inscribe(m, 'NOR'); m.seconds(1);
+    const amend = (speaker: object) => m.ok('floor.amend', { entryId: gha, speaker }, chair)[0]!.payload as { changes: Record<string, unknown>; movedToEnd: boolean };
+    expect(amend({ name: 'Deputy of Ghana', title: 'Ambassador', level: 'head-of-delegation' })).toMatchObject({ changes: { speakerName: 'Deputy of Ghana' }, movedToEnd: false });
+    expect(amend({ name: 'Deputy of Ghana', title: 'Chargé d\'affaires', level: 'head-of-delegation' })).toMatchObject({ changes: { speakerTitle: 'Chargé d\'affaires' }, movedToEnd: false });
+    expect(speakers(m)).toEqual(['GHA', 'NOR']);
+    expect(amend({ name: 'Deputy of Ghana', title: 'Chargé d\'affaires', level: 'minister' })).toMatchObject({ changes: { level: 'minister' }, movedToEnd: true });
+    expect(speakers(m)).toEqual(['NOR', 'GHA']);
+  });
+
+  it('R6 an amendment that changes nothing (same speaker, same mode) is refused', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA');
+    expect(m.no('floor.amend', { entryId: gha, speaker: { name: 'Speaker of Ghana', title: 'Ambassador', level: 'head-of-delegation' } }, chair).code).toBe('VALIDATION_FAILED');
+    expect(m.no('floor.amend', { entryId: gha, mode: 'in-room' }, delegate('GHA')).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('R4 R6 changing capacity to one the delegation already waits in is refused; a wait on another item does not count', () => {
+    const m = openMeeting();
+    const national = inscribe(m, 'SEN');
+    inscribe(m, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' } });
+    expect(m.no('floor.amend', { entryId: national, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN')).code).toBe('ALREADY_WAITING');
+    const other = openMeeting();
+    const nat = inscribe(other, 'SEN');
+    inscribe(other, 'SEN', { capacity: { kind: 'group', groupId: 'AFG' }, itemId: 'item-2' });
+    other.ok('floor.amend', { entryId: nat, capacity: { kind: 'group', groupId: 'AFG' } }, delegate('SEN'));
+    expect(entryOf(other, nat).capacity).toEqual({ kind: 'group', groupId: 'AFG' });
+  });
+
+  it('R6 an entry cannot be changed while the meeting is suspended, nor an entry that does not exist', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA');
+    m.ok('meeting.suspend');
+    expect(m.no('floor.amend', { entryId: gha, mode: 'remote' }, delegate('GHA')).code).toBe('MEETING_NOT_OPEN');
+    m.ok('meeting.resume');
+    expect(m.no('floor.amend', { entryId: 'e999', mode: 'remote' }, chair).code).toBe('NO_SUCH_ENTRY');
   });
 });

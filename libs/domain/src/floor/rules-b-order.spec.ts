@@ -199,3 +199,18 @@ describe('B. order and precedence', () => {
     expect(bandsOf(m).call.map((e) => e.delegationId)).toEqual(['EGY']);
   });
 });
+
+describe('B. moving an entry by hand (R15): what cannot be moved', () => {
+  it('R15 the chair cannot move an entry while the meeting is suspended, an entry that does not exist, or one already called', () => {
+    const m = openMeeting();
+    const gha = inscribe(m, 'GHA'); m.seconds(1);
+    const nor = inscribe(m, 'NOR');
+    m.ok('meeting.suspend');
+    expect(m.no('chair.reorder', { entryId: nor, toIndex: 0, reason: 'x' }).code).toBe('MEETING_NOT_OPEN');
+    m.ok('meeting.resume');
+    expect(m.no('chair.reorder', { entryId: 'e999', toIndex: 0, reason: 'x' }).code).toBe('NO_SUCH_ENTRY');
+    m.ok('chair.next');
+    expect(m.state.called).toBe(gha);
+    expect(m.no('chair.reorder', { entryId: gha, toIndex: 1, reason: 'x' }).code).toBe('ENTRY_NOT_WAITING');
+  });
+});

@@ -338,3 +338,13 @@ describe('C. points of order: what a ruling may decide, and appeals (R17–R23, 
   });
 });
 
+
+describe('C. a point of order withdrawn (R7, R17)', () => {
+  it('R7 a point of order withdrawn once the chair has called it is withdrawn in public: viewers saw it called', () => {
+    const m = openMeeting();
+    const po = (m.ok('floor.request', { type: 'point-of-order' }, delegate('GBR'))[0]!.payload as any).entry.entryId as string;
+    m.ok('chair.grant', { entryId: po });
+    m.ok('floor.withdraw', { entryId: po }, delegate('GBR'));
+    expect(m.last('floor.withdrawn')!.visibility).toEqual({ scope: 'public' });
+  });
+});

@@ -247,3 +247,26 @@ describe('E. the list reopened (R30)', () => {
   });
 });
 
+
+describe('E. closing: refusals that change nothing (R29, R32)', () => {
+  it('R29 a close by vote without the vote\'s result is refused', () => {
+    const m = openMeeting();
+    m.ok('list.announce');
+    expect(m.no('list.close', { consent: 'vote' }).code).toBe('VALIDATION_FAILED');
+    expect(m.state.items['item-1']!.list).not.toBe('closed');
+  });
+
+  it('R29 the list of a concluded item can be neither announced nor closed', () => {
+    const m = openMeeting();
+    m.ok('item.conclude', { itemId: 'item-1' });
+    expect(m.no('list.announce', { itemId: 'item-1' }).code).toBe('ITEM_CONCLUDED');
+    expect(m.no('list.close', { itemId: 'item-1', consent: 'no-objection' }).code).toBe('ITEM_CONCLUDED');
+  });
+
+  it('R32 once a motion is moved, a speaker on it must say whether for or against', () => {
+    const m = openMeeting();
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate' }, delegate('NOR'));
+    expect(m.no('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate' }, delegate('GHA')).code).toBe('VALIDATION_FAILED');
+    m.ok('floor.request', { type: 'procedural-motion', motion: 'adjourn-debate', position: 'for' }, delegate('GHA'));
+  });
+});
