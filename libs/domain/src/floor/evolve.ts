@@ -197,7 +197,7 @@ const immer = new Immer({ autoFreeze: true });
  * Freezing reaches what the state shares: the untouched parts of an unfrozen `state` (one read
  * from JSON) and the objects of `event.payload` a handler keeps.
  * Copying the whole state per event (structuredClone, before) cost time in proportion to the
- * meeting: 25% of the floor's busy time under the command bench, and 7× the decide-and-evolve
+ * meeting: 25% of the floor's busy time under the command bench, and 6× the decide-and-evolve
  * time of a 193-delegation list of speakers (docs/benchmarks.md).
  */
 export function evolveFloor(state: FloorState, event: EventEnvelope): FloorState {
